@@ -1,0 +1,47 @@
+// Instants and calendar dates as plain values; the core never reads a clock, `now` is passed in.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace encore {
+
+// A point in time: whole seconds since 1970-01-01T00:00:00Z.
+struct Instant {
+    std::int64_t unix_seconds = 0;
+    bool operator==(const Instant&) const = default;
+    bool operator<(const Instant& o) const { return unix_seconds < o.unix_seconds; }
+    bool operator<=(const Instant& o) const { return unix_seconds <= o.unix_seconds; }
+    bool operator>(const Instant& o) const { return unix_seconds > o.unix_seconds; }
+    bool operator>=(const Instant& o) const { return unix_seconds >= o.unix_seconds; }
+};
+
+// A calendar day (proleptic Gregorian), e.g. a season's first day.
+struct Date {
+    int year = 1970;
+    int month = 1;  // 1..12
+    int day = 1;    // 1..31
+    bool operator==(const Date&) const = default;
+};
+
+// Days since 1970-01-01 for a date, and back.
+std::int64_t days_from_civil(const Date& d);
+Date civil_from_days(std::int64_t days);
+// Monday = 1 ... Sunday = 7 (ISO 8601).
+int iso_weekday(const Date& d);
+// The UTC calendar day an instant falls on.
+Date utc_date(Instant t);
+// Midnight UTC at the start of a date.
+Instant start_of_day(const Date& d);
+
+// Parses "2027-01-12T19:30:00Z" or with an offset "2027-01-12T19:30:00+01:00"; nullopt if malformed.
+std::optional<Instant> parse_instant(std::string_view text);
+// Formats as "2027-01-12T19:30:00Z".
+std::string format_instant(Instant t);
+// Parses "2027-01-12"; nullopt if malformed or not a real day.
+std::optional<Date> parse_date(std::string_view text);
+// Formats as "2027-01-12".
+std::string format_date(const Date& d);
+
+}  // namespace encore
