@@ -7,4 +7,4 @@ pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 find_package(SQLite3 REQUIRED)
 find_package(Threads REQUIRED)
-add_compile_options(-Wall -Wextra)
+add_compile_options(-Wall -Wextra -Wno-restrict)  # -Wrestrict: GCC 12 false positives in <string>

@@ -35,6 +35,8 @@ void SeatingPlan::reindex() {
     for (std::uint32_t i = 0; i < seats.size(); ++i) seat_by_id.emplace(seats[i].id, i);
 }
 
+std::string Instance::local_start() const { return describe_local_time(starts_at, utc_offset_minutes); }
+
 std::optional<std::int64_t> PriceList::price(const PriceBandId& band, const TicketTypeId& type) const {
     for (const Price& p : prices)
         if (p.band == band && p.ticket_type == type) return p.amount;
@@ -71,6 +73,13 @@ const Instance* Catalog::find_instance(const InstanceId& id) const {
     return find_in(instances, instance_index, id);
 }
 
+const FixedSeries* Catalog::find_series(const ProductId& id) const { return find_in(fixed_series, series_index, id); }
+const FlexPass* Catalog::find_pass(const ProductId& id) const { return find_in(flex_passes, pass_index, id); }
+const Membership* Catalog::find_membership(const ProductId& id) const {
+    return find_in(memberships, membership_index, id);
+}
+const LockType* Catalog::find_lock_type(const LockTypeId& id) const { return find_in(lock_types, lock_type_index, id); }
+
 std::optional<Money> Catalog::seat_price(const Instance& instance, std::uint32_t seat, const TicketTypeId& type) const {
     const Venue* venue = find_venue(instance.venue);
     const PriceList* list = find_price_list(instance.price_list);
@@ -95,6 +104,10 @@ void Catalog::reindex() {
     index_ids(price_lists, price_list_index);
     index_ids(events, event_index);
     index_ids(instances, instance_index);
+    index_ids(fixed_series, series_index);
+    index_ids(flex_passes, pass_index);
+    index_ids(memberships, membership_index);
+    index_ids(lock_types, lock_type_index);
     for (Venue& v : venues) v.plan.reindex();
 }
 

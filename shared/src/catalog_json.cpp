@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "json_reader.hpp"
+#include "products_json.hpp"
 
 namespace encore {
 
@@ -257,10 +258,11 @@ private:
         return e;
     }
 
-    std::optional<Instant> instant(const json& j, const std::string& p, std::string_view key, bool required) {
+    std::optional<Instant> instant(const json& j, const std::string& p, std::string_view key, bool required,
+                                   int* offset_minutes = nullptr) {
         std::string text;
         if (!r_.get_string(j, p, key, text, required)) return std::nullopt;
-        auto t = parse_instant(text);
+        auto t = parse_instant(text, offset_minutes);
         if (!t)
             r_.problem(path_join(p, key), "invalid_value",
                        "\"" + text + "\" is not a date and time such as 2027-01-12T19:30:00Z");
@@ -272,7 +274,7 @@ private:
         if (r_.get_id(j, p, "id", i.id.value)) instances_.add(i.id.value, path_join(p, "id"));
         if (r_.get_id(j, p, "event", i.event.value))
             reference(events_, i.event.value, path_join(p, "event"), "event", "events");
-        if (auto t = instant(j, p, "starts_at", true)) i.starts_at = *t;
+        if (auto t = instant(j, p, "starts_at", true, &i.utc_offset_minutes)) i.starts_at = *t;
         auto defaults = event_defaults_.find(i.event.value);
         if (defaults != event_defaults_.end()) {
             i.venue = defaults->second.first;
@@ -314,6 +316,10 @@ CatalogLoad load_catalog(const json& doc) {
     CatalogLoad result;
     Catalog catalog;
     CatalogLoader(result.problems).load(doc, catalog);
+    if (doc.is_object()) {
+        JsonReader reader(result.problems);
+        detail::load_products(doc, catalog, reader);
+    }
     if (result.problems.empty()) {
         catalog.reindex();
         result.catalog = std::move(catalog);
@@ -399,10 +405,11 @@ json catalog_to_json(const Catalog& c) {
         json on_sale = json::object();
         for (Channel ch : all_channels)
             if (auto t = i.on_sale_at(ch)) on_sale[channel_name(ch)] = format_instant(*t);
-        instances.push_back({{"id", i.id.value}, {"event", i.event.value}, {"starts_at", format_instant(i.starts_at)},
+        instances.push_back({{"id", i.id.value}, {"event", i.event.value}, {"starts_at", format_instant(i.starts_at, i.utc_offset_minutes)},
                              {"venue", i.venue.value}, {"price_list", i.price_list.value}, {"on_sale", on_sale}});
     }
     out["instances"] = instances;
+    detail::products_to_json(c, out);
     return out;
 }
 

@@ -67,7 +67,7 @@ std::optional<Date> parse_date(std::string_view text) {
     return d;
 }
 
-std::optional<Instant> parse_instant(std::string_view text) {
+std::optional<Instant> parse_instant(std::string_view text, int* offset_minutes) {
     if (text.size() < 20) return std::nullopt;
     auto date = parse_date(text.substr(0, 10));
     if (!date || (text[10] != 'T' && text[10] != 't') || text[13] != ':' || text[16] != ':') return std::nullopt;
@@ -93,6 +93,7 @@ std::optional<Instant> parse_instant(std::string_view text) {
     } else {
         return std::nullopt;
     }
+    if (offset_minutes) *offset_minutes = static_cast<int>(offset / 60);
     return Instant{start_of_day(*date).unix_seconds + hour * 3600 + minute * 60 + second - offset};
 }
 
@@ -102,12 +103,32 @@ std::string format_date(const Date& d) {
     return buffer;
 }
 
-std::string format_instant(Instant t) {
-    const Date d = utc_date(t);
-    std::int64_t seconds = t.unix_seconds - start_of_day(d).unix_seconds;
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%sT%02d:%02d:%02dZ", format_date(d).c_str(), static_cast<int>(seconds / 3600),
-                  static_cast<int>(seconds / 60 % 60), static_cast<int>(seconds % 60));
+std::string format_instant(Instant t, int offset_minutes) {
+    const Instant local{t.unix_seconds + offset_minutes * 60};
+    const Date d = utc_date(local);
+    const std::int64_t seconds = local.unix_seconds - start_of_day(d).unix_seconds;
+    char zone[8] = "Z";
+    if (offset_minutes != 0) {
+        const int magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+        std::snprintf(zone, sizeof zone, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+', magnitude / 60 % 100,
+                      magnitude % 60);
+    }
+    char buffer[48];
+    std::snprintf(buffer, sizeof buffer, "%sT%02d:%02d:%02d%s", format_date(d).c_str(), static_cast<int>(seconds / 3600),
+                  static_cast<int>(seconds / 60 % 60), static_cast<int>(seconds % 60), zone);
+    return buffer;
+}
+
+std::string describe_local_time(Instant t, int offset_minutes) {
+    static constexpr const char* weekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    static constexpr const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const Instant local{t.unix_seconds + offset_minutes * 60};
+    const Date d = utc_date(local);
+    const std::int64_t seconds = local.unix_seconds - start_of_day(d).unix_seconds;
+    char buffer[48];
+    std::snprintf(buffer, sizeof buffer, "%s %d %s %d, %02d:%02d", weekdays[iso_weekday(d) - 1], d.day,
+                  months[d.month - 1], d.year, static_cast<int>(seconds / 3600), static_cast<int>(seconds / 60 % 60));
     return buffer;
 }
 

@@ -60,3 +60,15 @@ TEST_CASE("iso_weekday counts Monday as 1", "[time]") {
     CHECK(utc_date({1799782200}) == Date{2027, 1, 12});
     CHECK(utc_date({-1}) == Date{1969, 12, 31});
 }
+
+TEST_CASE("local offsets are kept for display and written back", "[time]") {
+    int offset = 0;
+    auto t = parse_instant("2027-03-30T19:30:00+01:00", &offset);
+    REQUIRE(t);
+    CHECK(offset == 60);
+    CHECK(format_instant(*t) == "2027-03-30T18:30:00Z");
+    CHECK(format_instant(*t, offset) == "2027-03-30T19:30:00+01:00");
+    CHECK(format_instant(*t, -330) == "2027-03-30T13:00:00-05:30");
+    CHECK(describe_local_time(*t, offset) == "Tue 30 Mar 2027, 19:30");
+    CHECK(describe_local_time(*parse_instant("2027-01-17T15:00:00Z"), 0) == "Sun 17 Jan 2027, 15:00");
+}

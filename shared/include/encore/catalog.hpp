@@ -8,8 +8,11 @@
 #include <unordered_map>
 #include <vector>
 
+#include "encore/eligibility.hpp"
 #include "encore/ids.hpp"
 #include "encore/money.hpp"
+#include "encore/offers.hpp"
+#include "encore/products.hpp"
 #include "encore/time.hpp"
 
 namespace encore {
@@ -132,9 +135,12 @@ struct Instance {
     InstanceId id;
     EventId event;
     Instant starts_at;
+    int utc_offset_minutes = 0;  // the venue's local offset at that time, as the catalog wrote it
     VenueId venue;            // whose seating plan is sold; defaults to the event's venue
     PriceListId price_list;   // defaults to the event's price list
     std::array<std::optional<Instant>, 2> on_sale;  // per Channel; nullopt = not sold on that channel
+    // "Tue 12 Jan 2027, 19:30" in the venue's local time.
+    std::string local_start() const;
     // When it goes on sale on a channel, or nullopt if never.
     std::optional<Instant> on_sale_at(Channel c) const { return on_sale[static_cast<int>(c)]; }
 };
@@ -148,6 +154,14 @@ struct Catalog {
     std::vector<PriceList> price_lists;
     std::vector<Event> events;
     std::vector<Instance> instances;  // sorted by start time, then id
+    std::vector<FixedSeries> fixed_series;
+    std::vector<FlexPass> flex_passes;
+    std::vector<Membership> memberships;
+    std::vector<LockType> lock_types;
+    std::vector<SeatLock> seat_locks;
+    std::vector<PriorityWindow> priority_windows;
+    std::vector<Offer> offers;
+    std::vector<Fee> fees;
 
     // Look-ups by id; nullptr if absent.
     const PriceBand* find_band(const PriceBandId& id) const;
@@ -157,6 +171,10 @@ struct Catalog {
     const PriceList* find_price_list(const PriceListId& id) const;
     const Event* find_event(const EventId& id) const;
     const Instance* find_instance(const InstanceId& id) const;
+    const FixedSeries* find_series(const ProductId& id) const;
+    const FlexPass* find_pass(const ProductId& id) const;
+    const Membership* find_membership(const ProductId& id) const;
+    const LockType* find_lock_type(const LockTypeId& id) const;
 
     // The standard price of one seat of an instance for a ticket type, or nullopt if not sold.
     std::optional<Money> seat_price(const Instance& instance, std::uint32_t seat, const TicketTypeId& type) const;
@@ -167,7 +185,7 @@ struct Catalog {
     void reindex();
 
     std::unordered_map<std::string, std::size_t> band_index, ticket_type_index, venue_index, season_index,
-        price_list_index, event_index, instance_index;
+        price_list_index, event_index, instance_index, series_index, pass_index, membership_index, lock_type_index;
 };
 
 }  // namespace encore

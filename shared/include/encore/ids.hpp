@@ -23,6 +23,11 @@ using PriceListId = Id<struct PriceListTag>;
 using SeasonId = Id<struct SeasonTag>;
 using EventId = Id<struct EventTag>;
 using InstanceId = Id<struct InstanceTag>;
+using ProductId = Id<struct ProductTag>;  // fixed series, flex passes and memberships share one id space
+using OfferId = Id<struct OfferTag>;
+using FeeId = Id<struct FeeTag>;
+using LockTypeId = Id<struct LockTypeTag>;
+using PriorityWindowId = Id<struct PriorityWindowTag>;
 
 }  // namespace encore
 

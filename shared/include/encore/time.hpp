@@ -36,9 +36,12 @@ Date utc_date(Instant t);
 Instant start_of_day(const Date& d);
 
 // Parses "2027-01-12T19:30:00Z" or with an offset "2027-01-12T19:30:00+01:00"; nullopt if malformed.
-std::optional<Instant> parse_instant(std::string_view text);
-// Formats as "2027-01-12T19:30:00Z".
-std::string format_instant(Instant t);
+// The offset written, in minutes east of UTC, goes to *offset_minutes when given.
+std::optional<Instant> parse_instant(std::string_view text, int* offset_minutes = nullptr);
+// Formats as "2027-01-12T19:30:00Z", or with a non-zero offset as local time "2027-03-30T19:30:00+01:00".
+std::string format_instant(Instant t, int offset_minutes = 0);
+// For people: "Tue 12 Jan 2027, 19:30" in the local time given by the offset.
+std::string describe_local_time(Instant t, int offset_minutes);
 // Parses "2027-01-12"; nullopt if malformed or not a real day.
 std::optional<Date> parse_date(std::string_view text);
 // Formats as "2027-01-12".

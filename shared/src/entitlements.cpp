@@ -1,0 +1,156 @@
+// Entitlements from ownership plus basket; criteria; on-sale, priority window and seat-lock rules.
+#include "encore/entitlements.hpp"
+
+#include <algorithm>
+
+namespace encore {
+
+namespace {
+template <class T>
+bool contains(const std::vector<T>& items, const T& item) {
+    return std::find(items.begin(), items.end(), item) != items.end();
+}
+}  // namespace
+
+Entitlements::Entitlements(const Catalog& catalog, const Customer& customer, const Basket& basket, Instant now)
+    : tags_(customer.tags), now_(now) {
+    for (const OwnedPass& p : customer.passes)
+        if (now < p.expires_at) held_.push_back(p.pass);
+    for (const OwnedMembership& m : customer.memberships) {
+        memberships_.push_back({m.membership, m.starts, m.ends});
+        if (now < m.ends) held_.push_back(m.membership);
+    }
+    for (const OwnedSubscription& s : customer.subscriptions) {
+        series_.push_back(s.series);
+        held_.push_back(s.series);
+    }
+    for (const BasketLine& line : basket.lines) {
+        switch (line.kind) {
+            case LineKind::pass:
+                if (catalog.find_pass(line.product)) held_.push_back(line.product);
+                break;
+            case LineKind::membership:
+                if (const Membership* m = catalog.find_membership(line.product)) {
+                    auto [starts, ends] = m->valid_period(now);
+                    memberships_.push_back({m->id, starts, ends});
+                    held_.push_back(m->id);
+                }
+                break;
+            case LineKind::series:
+                if (catalog.find_series(line.product)) {
+                    series_.push_back(line.product);
+                    held_.push_back(line.product);
+                }
+                break;
+            case LineKind::ticket: break;
+        }
+    }
+}
+
+bool Entitlements::holds(const ProductId& id) const { return contains(held_, id); }
+
+bool Entitlements::membership_active(const ProductId& id, Instant at) const {
+    return std::any_of(memberships_.begin(), memberships_.end(), [&](const Period& p) {
+        return (id.empty() || p.membership == id) && p.starts <= at && at < p.ends;
+    });
+}
+
+bool Entitlements::subscribes(const ProductId& id) const { return contains(series_, id); }
+
+bool Entitlements::has_tag(const std::string& tag) const { return contains(tags_, tag); }
+
+bool meets(const Criterion& c, const Entitlements& who, Instant at) {
+    using K = Criterion::Kind;
+    switch (c.kind) {
+        case K::always: return true;
+        case K::all:
+            return std::all_of(c.children.begin(), c.children.end(), [&](const Criterion& x) { return meets(x, who, at); });
+        case K::any:
+            return std::any_of(c.children.begin(), c.children.end(), [&](const Criterion& x) { return meets(x, who, at); });
+        case K::not_: return c.children.size() == 1 && !meets(c.children[0], who, at);
+        case K::holds: return who.holds(ProductId{c.ref});
+        case K::membership_active: return who.membership_active(ProductId{c.ref}, at);
+        case K::series_subscriber: return who.subscribes(ProductId{c.ref});
+        case K::tag: return who.has_tag(c.ref);
+    }
+    return false;
+}
+
+namespace {
+std::string product_name(const std::string& ref, const Catalog& catalog) {
+    const ProductId id{ref};
+    if (const FlexPass* p = catalog.find_pass(id)) return p->name;
+    if (const Membership* m = catalog.find_membership(id)) return m->name;
+    if (const FixedSeries* s = catalog.find_series(id)) return s->name;
+    return ref;
+}
+}  // namespace
+
+std::string describe_criterion(const Criterion& c, const Catalog& catalog) {
+    using K = Criterion::Kind;
+    auto join = [&](const char* word) {
+        std::string out;
+        for (std::size_t i = 0; i < c.children.size(); ++i) {
+            if (i) out += word;
+            out += describe_criterion(c.children[i], catalog);
+        }
+        return c.children.size() > 1 ? "(" + out + ")" : out;
+    };
+    switch (c.kind) {
+        case K::always: return "everyone";
+        case K::all: return join(" and ");
+        case K::any: return join(" or ");
+        case K::not_: return "not " + join("");
+        case K::holds: return "holders of the " + product_name(c.ref, catalog);
+        case K::membership_active: return c.ref.empty() ? "members" : "members of the " + product_name(c.ref, catalog);
+        case K::series_subscriber: return "subscribers to the " + product_name(c.ref, catalog);
+        case K::tag: return "customers tagged " + c.ref;
+    }
+    return "?";
+}
+
+RuleCheck check_on_sale(const Catalog& catalog, const Instance& instance, Channel channel, const Entitlements& who) {
+    const auto general = instance.on_sale_at(channel);
+    if (general && *general <= who.now()) return {};
+    if (who.now() >= instance.starts_at)
+        return {false, "performance_started", "this performance has already started"};
+    std::optional<Instant> earliest_window;
+    for (const PriorityWindow& w : catalog.priority_windows) {
+        if (!w.events.empty() && !contains(w.events, instance.event)) continue;
+        const auto opens = w.opens_at[static_cast<int>(channel)];
+        if (!opens || !meets(w.who, who, instance.starts_at)) continue;
+        if (*opens <= who.now()) return {};
+        if (!earliest_window || *opens < *earliest_window) earliest_window = opens;
+    }
+    if (earliest_window)
+        return {false, "priority_window_not_open",
+                "priority booking for you opens " + describe_local_time(*earliest_window, instance.utc_offset_minutes)};
+    if (!general)
+        return {false, "not_on_sale", std::string("this performance is not sold on the ") +
+                                          (channel == Channel::web ? "web" : "box office")};
+    for (const PriorityWindow& w : catalog.priority_windows) {
+        if (!w.events.empty() && !contains(w.events, instance.event)) continue;
+        if (w.opens_at[static_cast<int>(channel)] && *w.opens_at[static_cast<int>(channel)] <= who.now())
+            return {false, "priority_window_closed",
+                    "this performance is in priority booking for " + describe_criterion(w.who, catalog) +
+                        " until general sale opens " + describe_local_time(*general, instance.utc_offset_minutes)};
+    }
+    return {false, "not_on_sale_yet",
+            "general sale opens " + describe_local_time(*general, instance.utc_offset_minutes)};
+}
+
+RuleCheck check_seat_lock(const Catalog& catalog, const Instance& instance, const SeatId& seat,
+                          const Entitlements& who) {
+    for (const SeatLock& lock : catalog.seat_locks) {
+        if (lock.venue != instance.venue || !contains(lock.seats, seat)) continue;
+        if (!lock.events.empty() && !contains(lock.events, instance.event)) continue;
+        if (lock.released_at && *lock.released_at <= who.now()) continue;
+        const LockType* type = catalog.find_lock_type(lock.lock_type);
+        if (!type || meets(type->who, who, instance.starts_at)) continue;
+        return {false, "locked_seat",
+                "seat " + seat.value + " is held in the " + type->name + " block for " + describe_criterion(type->who, catalog)};
+    }
+    return {};
+}
+
+}  // namespace encore

@@ -1,0 +1,107 @@
+// Fixed series pricing: the five-event package and the two-play series of the fixed-series document,
+// and every reason a series line can be refused.
+#include <catch2/catch.hpp>
+
+#include "pricing_support.hpp"
+
+using namespace test;
+using encore::PricedBasket;
+
+TEST_CASE("five-event package: weekday 4 for 120, 5 for 125; weekend 4 for 160, 5 for 150", "[pricing][series]") {
+    const encore::Catalog c = fixture();
+    struct Row { const char* group; std::vector<const char*> plays; std::int64_t total; const char* column; const char* list; };
+    const Row rows[] = {
+        {"mon", {"macbeth", "hamlet", "lear", "tempest"}, 12000, "4", "fs-30"},
+        {"mon", {"macbeth", "hamlet", "lear", "tempest", "othello"}, 12500, "5", "fs-25"},
+        {"sat", {"macbeth", "hamlet", "lear", "othello"}, 16000, "4", "fs-40"},
+        {"sat", {"macbeth", "hamlet", "lear", "tempest", "othello"}, 15000, "5", "fs-30"},
+    };
+    for (const Row& r : rows) {
+        json instances = json::array();
+        for (const char* play : r.plays) instances.push_back(std::string(play) + "-" + r.group);
+        for (const char* seat : {"A1", "B2"}) {  // the series price lists price both bands alike
+            CAPTURE(r.group, r.plays.size(), seat);
+            PricedBasket b = price(c, basket({series("five", r.group, seat, instances)}));
+            INFO(problems_text(b));
+            REQUIRE(b.valid);
+            CHECK(b.total == r.total);
+            REQUIRE(b.lines[0].items.size() == r.plays.size());
+            for (const auto& item : b.lines[0].items) {
+                CHECK(item.pricing_column == r.column);
+                CHECK(item.price_list.value == r.list);
+                CHECK(item.seat.value == seat);
+                CHECK(item.explanation.find("series price list") != std::string::npos);
+            }
+        }
+    }
+}
+
+TEST_CASE("a whole group is booked when no instances are chosen", "[pricing][series]") {
+    PricedBasket b = price(fixture(), basket({series("five", "sat", "A3")}));
+    REQUIRE(b.valid);
+    CHECK(b.total == 15000);
+    CHECK(b.lines[0].items.size() == 5);
+}
+
+TEST_CASE("two-play series: all the discount can come off one play", "[pricing][series]") {
+    const encore::Catalog c = fixture();
+    struct Row { const char* group; const char* seat; std::int64_t macbeth, hamlet; };
+    const Row rows[] = {{"even", "A1", 1500, 1500}, {"split", "A1", 1000, 2000},
+                        {"even", "B1", 1000, 1000}, {"split", "B1", 500, 1500}};
+    for (const Row& r : rows) {
+        CAPTURE(r.group, r.seat);
+        PricedBasket b = price(c, basket({series("two-plays", r.group, r.seat)}));
+        INFO(problems_text(b));
+        REQUIRE(b.valid);
+        REQUIRE(b.lines[0].items.size() == 2);
+        CHECK(b.lines[0].items[0].instance.value == "macbeth-mon");
+        CHECK(b.lines[0].items[0].price == r.macbeth);
+        CHECK(b.lines[0].items[1].price == r.hamlet);
+        CHECK(b.total == r.macbeth + r.hamlet);
+    }
+}
+
+TEST_CASE("series lines are refused with a precise reason", "[pricing][series]") {
+    const encore::Catalog c = fixture();
+    struct Row { const char* what; json lines; int line; const char* code; };
+    const std::vector<Row> rows = {
+        {"too few events", json::array({series("five", "mon", "A1", {"macbeth-mon", "hamlet-mon", "lear-mon"})}), 0, "series_event_count"},
+        {"a ticket type the series does not allow",
+         json::array({[] { json l = series("five", "mon", "A1"); l["ticket_type"] = "child"; return l; }()}), 0, "series_ticket_type"},
+        {"more seats than allowed", json::array({series("five", "mon", "A1"), series("five", "mon", "A2"), series("five", "mon", "A3")}),
+         2, "series_too_many_seats"},
+        {"an instance of another group", json::array({series("five", "mon", "A1", {"macbeth-sat", "hamlet-mon", "lear-mon", "tempest-mon"})}),
+         0, "series_instance_not_in_group"},
+        {"a seat that is not in the plan", json::array({series("five", "mon", "Z9")}), 0, "unknown_seat"},
+        {"an unknown group", json::array({series("five", "wed", "A1")}), 0, "unknown_series_group"},
+        {"an unknown series", json::array({series("six", "mon", "A1")}), 0, "unknown_series"},
+        {"the same seat twice", json::array({series("five", "mon", "A1"), ticket("macbeth-mon", "A1")}), 1, "duplicate_seat"},
+        {"a locked seat", json::array({series("five", "mon", "A6")}), 0, "locked_seat"},
+        {"the wrong band", json::array({[] { json l = series("five", "mon", "A1"); l["band"] = "B"; return l; }()}), 0, "series_band_mismatch"},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.what);
+        PricedBasket b = price(c, basket(r.lines));
+        INFO(problems_text(b));
+        CHECK_FALSE(b.valid);
+        CHECK(has_problem(b, r.line, r.code));
+        CHECK(b.total == 0);
+        CHECK(b.lines.empty());
+    }
+}
+
+TEST_CASE("a series concession uses the concession price of the series list", "[pricing][series]") {
+    json line = series("five", "mon", "A1");
+    line["ticket_type"] = "concession";
+    PricedBasket b = price(fixture(), basket({line}));
+    REQUIRE(b.valid);
+    CHECK(b.total == 5 * 2000);
+}
+
+TEST_CASE("a series not yet on sale, or not active on a channel, is refused", "[pricing][series]") {
+    const encore::Catalog later = fixture([](json& j) { j["fixed_series"][0]["on_sale"]["box_office"] = "2027-01-01T09:00:00Z"; });
+    CHECK(has_problem(price(later, basket({series("five", "mon", "A1")})), 0, "series_not_on_sale_yet"));
+    const encore::Catalog web_only = fixture([](json& j) { j["fixed_series"][0]["active"] = {"web"}; });
+    CHECK(has_problem(price(web_only, basket({series("five", "mon", "A1")})), 0, "series_not_on_sale"));
+    CHECK(price(web_only, basket({series("five", "mon", "A1")}, "web")).valid);
+}
