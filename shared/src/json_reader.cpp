@@ -1,6 +1,8 @@
 // Validating JSON reader: records problems with their JSON pointer paths.
 #include "json_reader.hpp"
 
+#include "encore/ids.hpp"
+
 namespace encore::detail {
 
 std::string path_join(const std::string& path, std::string_view key) {
@@ -69,8 +71,9 @@ bool JsonReader::get_string(const json& obj, const std::string& path, std::strin
 
 bool JsonReader::get_id(const json& obj, const std::string& path, std::string_view key, std::string& out) {
     if (!get_string(obj, path, key, out)) return false;
-    if (out.empty()) {
-        problem(path_join(path, key), "invalid_value", "\"" + std::string(key) + "\" must not be empty");
+    if (!is_valid_id(out)) {
+        problem(path_join(path, key), "invalid_value",
+                "\"" + std::string(key) + "\" must be 1 to 100 letters, digits, '-', '_' or '.'");
         return false;
     }
     return true;

@@ -68,8 +68,8 @@ private:
         for (std::size_t i = 0; i < items->size(); ++i) {
             const std::string ip = path_join(path_join(p, key), i);
             const json& v = (*items)[i];
-            if (!v.is_string() || v.get<std::string>().empty()) {
-                r_.problem(ip, "wrong_type", "each entry must be a non-empty id string");
+            if (!v.is_string() || !is_valid_id(v.get<std::string>())) {
+                r_.problem(ip, "wrong_type", "each entry must be an id: 1 to 100 letters, digits, '-', '_' or '.'");
                 continue;
             }
             IdT id{v.get<std::string>()};

@@ -120,8 +120,10 @@ TEST_CASE("every catalog problem is reported with its JSON path", "[catalog]") {
          "/venues/0/plan/sections/0/rows/0/seats/2", "wrong_type"},
         {"zero-width plan", [](json& j) { j["venues"][0]["plan"]["width"] = 0; }, "/venues/0/plan/width", "out_of_range"},
         {"missing events", [](json& j) { j.erase("events"); }, "/events", "missing_field"},
-        {"id with a slash escapes its path", [](json& j) { j["price_lists"][0]["prices"][0]["band"] = "A/B"; },
-         "/price_lists/0/prices/0/band", "unknown_reference"},
+        {"id with a slash", [](json& j) { j["price_lists"][0]["prices"][0]["band"] = "A/B"; },
+         "/price_lists/0/prices/0/band", "invalid_value"},
+        {"id too long", [](json& j) { j["events"][0]["id"] = std::string(101, 'x'); }, "/events/0/id", "invalid_value"},
+        {"id with a space", [](json& j) { j["instances"][0]["id"] = "macbeth 2"; }, "/instances/0/id", "invalid_value"},
     };
     for (const Case& c : cases) {
         json doc = small_catalog_json();
@@ -153,6 +155,13 @@ TEST_CASE("malformed JSON text is a problem, not a crash", "[catalog]") {
     }
     CatalogLoad top_level_array = load_catalog(std::string_view("[]"));
     CHECK(has_problem(top_level_array.problems, "", "wrong_type"));
+}
+
+TEST_CASE("ids are URL-safe by rule", "[catalog]") {
+    for (const char* good : {"a", "macbeth-2027-01-12-e", "ST-A-1", "v1.2_x", "Z"}) CHECK(is_valid_id(good));
+    for (const char* bad : {"", "a b", "a/b", "caf\xc3\xa9", "a?b", "%2e", "a\n"}) CHECK_FALSE(is_valid_id(bad));
+    CHECK(is_valid_id(std::string(100, 'x')));
+    CHECK_FALSE(is_valid_id(std::string(101, 'x')));
 }
 
 TEST_CASE("random damage to a catalog never crashes the loader", "[catalog][property]") {

@@ -20,6 +20,8 @@ struct CatalogLoad {
 
 // Parses and validates catalog JSON text. Never throws; malformed input yields problems.
 CatalogLoad load_catalog(std::string_view json_text);
+inline CatalogLoad load_catalog(const std::string& json_text) { return load_catalog(std::string_view(json_text)); }
+inline CatalogLoad load_catalog(const char* json_text) { return load_catalog(std::string_view(json_text)); }
 // Validates an already-parsed JSON document.
 CatalogLoad load_catalog(const nlohmann::json& doc);
 // The catalog as JSON, in the same shape load_catalog reads.

@@ -2,8 +2,13 @@
 #pragma once
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace encore {
+
+inline constexpr std::size_t max_id_length = 100;
+// An id is 1 to 100 letters, digits, '-', '_' or '.', so it can stand in a URL path as it is.
+bool is_valid_id(std::string_view id);
 
 // An identifier of a kind given by Tag; the text is what appears in JSON and URLs.
 template <class Tag>

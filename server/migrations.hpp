@@ -1,0 +1,16 @@
+// The database schema as numbered migrations; a new feature appends one, never edits an applied one.
+#pragma once
+#include <span>
+#include <string_view>
+
+namespace encore::server {
+
+struct Migration {
+    int version;            // 1, 2, 3 ... without gaps
+    std::string_view name;  // recorded in schema_migrations
+    std::string_view sql;
+};
+
+std::span<const Migration> migrations();
+
+}  // namespace encore::server

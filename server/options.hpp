@@ -1,0 +1,37 @@
+// Command-line flags of encore-server and their parsing; no I/O beyond building messages.
+#pragma once
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace encore::server {
+
+struct Options {
+    std::string bind_address = "127.0.0.1";
+    int port = 8080;               // 0 = let the kernel pick a free port
+    std::string database_path = "var/encore.db";
+    std::string web_root;          // empty = no static files
+    std::string catalog_path;      // empty = no import
+    bool demo_sales = false;
+    int threads = 8;
+};
+
+// The user asked for --help.
+struct HelpRequested {};
+
+// A flag could not be understood; `message` is one line naming the flag.
+struct UsageError {
+    std::string message;
+};
+
+using ParsedOptions = std::variant<Options, HelpRequested, UsageError>;
+
+// Parses argv[1..] ("--flag value" or "--flag=value").
+ParsedOptions parse_options(const std::vector<std::string>& args);
+
+// One line: "usage: encore-server [--bind ADDR] ...".
+std::string usage_line();
+// The full --help text.
+std::string help_text();
+
+}  // namespace encore::server

@@ -1,0 +1,48 @@
+// What the server keeps in SQLite: the catalog document and seat states. Opening applies migrations.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "connection_pool.hpp"
+#include "seat_mark.hpp"
+#include "encore/availability.hpp"
+#include "encore/ids.hpp"
+
+namespace encore::server {
+
+// The catalog as stored: normalised JSON text and its ETag.
+struct StoredCatalog {
+    std::string json;
+    std::string etag;
+};
+
+// Seat rows of one instance (seats without a row are open) and the instance's version.
+struct InstanceSeatStates {
+    std::int64_t version = 0;
+    std::vector<std::pair<SeatId, SeatState>> seats;
+};
+
+class Store {
+public:
+    // Opens or creates the database (and its folder) and applies pending migrations.
+    // Throws sqlite::Error naming the problem.
+    explicit Store(const std::string& path);
+
+    // The highest applied migration.
+    int schema_version();
+    std::optional<StoredCatalog> catalog();
+    // Stores the first catalog, a version row per instance and initial seat states, in one
+    // transaction. Returns false (and changes nothing) if a catalog is already stored.
+    bool import_first_catalog(const StoredCatalog& catalog, std::string_view updated_at,
+                              const std::vector<InstanceId>& instances, const std::vector<SeatMark>& marks);
+    InstanceSeatStates seat_states(const InstanceId& instance);
+
+private:
+    void migrate();
+    ConnectionPool pool_;
+};
+
+}  // namespace encore::server
