@@ -7,7 +7,7 @@ say() { printf '[setup] %s\n' "$*"; }
 
 packages=(build-essential cmake pkg-config git python3 emscripten nodejs npm
   libcpp-httplib-dev nlohmann-json3-dev catch2 libsqlite3-dev sqlite3 libsodium-dev
-  chromium dpkg-dev xz-utils)
+  chromium fonts-liberation dpkg-dev xz-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -110,10 +110,10 @@ std::string describe_criterion(const Criterion& c, const Catalog& catalog) {
 }
 
 RuleCheck check_on_sale(const Catalog& catalog, const Instance& instance, Channel channel, const Entitlements& who) {
-    const auto general = instance.on_sale_at(channel);
-    if (general && *general <= who.now()) return {};
     if (who.now() >= instance.starts_at)
         return {false, "performance_started", "this performance has already started"};
+    const auto general = instance.on_sale_at(channel);
+    if (general && *general <= who.now()) return {};
     std::optional<Instant> earliest_window;
     for (const PriorityWindow& w : catalog.priority_windows) {
         if (!w.events.empty() && !contains(w.events, instance.event)) continue;
@@ -124,7 +124,7 @@ RuleCheck check_on_sale(const Catalog& catalog, const Instance& instance, Channe
     }
     if (earliest_window)
         return {false, "priority_window_not_open",
-                "priority booking for you opens " + describe_local_time(*earliest_window, instance.utc_offset_minutes)};
+                "priority booking for you opens " + describe_utc_time(*earliest_window)};
     if (!general)
         return {false, "not_on_sale", std::string("this performance is not sold on the ") +
                                           (channel == Channel::web ? "web" : "box office")};
@@ -133,10 +133,10 @@ RuleCheck check_on_sale(const Catalog& catalog, const Instance& instance, Channe
         if (w.opens_at[static_cast<int>(channel)] && *w.opens_at[static_cast<int>(channel)] <= who.now())
             return {false, "priority_window_closed",
                     "this performance is in priority booking for " + describe_criterion(w.who, catalog) +
-                        " until general sale opens " + describe_local_time(*general, instance.utc_offset_minutes)};
+                        " until general sale opens " + describe_utc_time(*general)};
     }
     return {false, "not_on_sale_yet",
-            "general sale opens " + describe_local_time(*general, instance.utc_offset_minutes)};
+            "general sale opens " + describe_utc_time(*general)};
 }
 
 RuleCheck check_seat_lock(const Catalog& catalog, const Instance& instance, const SeatId& seat,
@@ -148,7 +148,7 @@ RuleCheck check_seat_lock(const Catalog& catalog, const Instance& instance, cons
         const LockType* type = catalog.find_lock_type(lock.lock_type);
         if (!type || meets(type->who, who, instance.starts_at)) continue;
         return {false, "locked_seat",
-                "seat " + seat.value + " is held in the " + type->name + " block for " + describe_criterion(type->who, catalog)};
+                "seat " + seat.value + " is kept for " + describe_criterion(type->who, catalog) + " (" + type->name + ")"};
     }
     return {};
 }

@@ -1,7 +1,9 @@
 // Max-weight assignment of tickets to offers with capacities, as a min-cost flow solved by successive
-// shortest paths (Dijkstra with potentials on a dense graph), stopping when no path lowers the cost.
+// shortest paths (binary-heap Dijkstra with potentials), stopping when no path lowers the cost.
 #include "encore/offer_assignment.hpp"
 
+#include <algorithm>
+#include <functional>
 #include <limits>
 
 namespace encore {
@@ -31,25 +33,26 @@ public:
         constexpr std::int64_t infinity = std::numeric_limits<std::int64_t>::max() / 4;
         std::vector<std::int64_t> distance(n);
         std::vector<int> via_edge(n);
-        std::vector<char> done(n);
+        std::vector<std::pair<std::int64_t, int>> heap;
         for (;;) {
             std::fill(distance.begin(), distance.end(), infinity);
             std::fill(via_edge.begin(), via_edge.end(), -1);
-            std::fill(done.begin(), done.end(), 0);
             distance[source] = 0;
-            for (int round = 0; round < n; ++round) {
-                int u = -1;
-                for (int v = 0; v < n; ++v)
-                    if (!done[v] && distance[v] < infinity && (u < 0 || distance[v] < distance[u])) u = v;
-                if (u < 0) break;
-                done[u] = 1;
+            heap.assign(1, {0, source});
+            while (!heap.empty()) {
+                std::pop_heap(heap.begin(), heap.end(), std::greater<>());
+                const auto [d, u] = heap.back();
+                heap.pop_back();
+                if (d != distance[u]) continue;
                 for (int e : adjacency_[u]) {
                     const Edge& edge = edges_[e];
-                    if (edge.capacity <= 0 || done[edge.to]) continue;
-                    const std::int64_t d = distance[u] + edge.cost + potential[u] - potential[edge.to];
-                    if (d < distance[edge.to]) {
-                        distance[edge.to] = d;
+                    if (edge.capacity <= 0) continue;
+                    const std::int64_t next = d + edge.cost + potential[u] - potential[edge.to];
+                    if (next < distance[edge.to]) {
+                        distance[edge.to] = next;
                         via_edge[edge.to] = e;
+                        heap.emplace_back(next, edge.to);
+                        std::push_heap(heap.begin(), heap.end(), std::greater<>());
                     }
                 }
             }
@@ -86,14 +89,27 @@ OfferAssignment assign_offers(const OfferAssignmentProblem& p) {
     FlowGraph graph(sink + 1);
     std::vector<std::int64_t> potential(sink + 1, 0);
     for (int t = 0; t < p.tickets; ++t) graph.add(source, 1 + t, 1, 0);
+    // An offer that can take every ticket it applies to never runs out, so for each ticket any edge
+    // costing more than its cheapest such offer is never part of an optimal assignment.
+    std::vector<int> applicable(p.offers, 0);
     for (int t = 0; t < p.tickets; ++t)
+        for (int o = 0; o < p.offers; ++o)
+            if (p.value[static_cast<std::size_t>(t) * p.offers + o] > 0) ++applicable[o];
+    for (int t = 0; t < p.tickets; ++t) {
+        std::int64_t bound = 0;
+        for (int o = 0; o < p.offers; ++o) {
+            const std::int64_t v = p.value[static_cast<std::size_t>(t) * p.offers + o];
+            if (v > 0 && p.capacity[o] >= applicable[o]) bound = std::min(bound, -v * scale + o);
+        }
         for (int o = 0; o < p.offers; ++o) {
             const std::int64_t v = p.value[static_cast<std::size_t>(t) * p.offers + o];
             if (v <= 0 || p.capacity[o] <= 0) continue;
             const std::int64_t cost = -v * scale + o;
+            if (bound < 0 && cost > bound) continue;
             graph.add(1 + t, first_offer + o, 1, cost);
             potential[first_offer + o] = std::min(potential[first_offer + o], cost);
         }
+    }
     for (int o = 0; o < p.offers; ++o) {
         graph.add(first_offer + o, sink, p.capacity[o] > 0 ? p.capacity[o] : 0, 0);
         potential[sink] = std::min(potential[sink], potential[first_offer + o]);

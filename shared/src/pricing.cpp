@@ -103,7 +103,7 @@ private:
     bool claim_seat(int line, const Instance& instance, const SeatId& seat) {
         if (seats_taken_.emplace(instance.id.value, seat.value).second) return true;
         problem(line, "duplicate_seat",
-                "seat " + seat.value + " at " + instance.local_start() + " is already in this basket");
+                "seat " + seat.value + " at " + local_start(instance) + " is already in this basket");
         return false;
     }
 
@@ -123,13 +123,19 @@ private:
             const PriceBand* b = catalog_.find_band(band);
             problem(line, "ticket_type_not_sold",
                     (t ? t->name : type.value) + " tickets are not sold in " + (b ? b->name : band.value) + " for " +
-                        event_name(instance) + " on " + instance.local_start());
+                        event_name(instance) + " on " + local_start(instance));
             return false;
         }
         item.band = band;
         item.price_list = list_id;
         item.base = item.price = *amount;
         return true;
+    }
+
+    const std::string& local_start(const Instance& instance) const {
+        auto [it, added] = local_starts_.try_emplace(&instance);
+        if (added) it->second = local_start(instance);
+        return it->second;
     }
 
     std::string event_name(const Instance& instance) const {
@@ -142,7 +148,7 @@ private:
         auto index = venue ? venue->plan.seat_index(seat) : std::nullopt;
         if (!index)
             problem(line, "unknown_seat", "there is no seat " + seat.value + " at " + event_name(instance) + " on " +
-                                              instance.local_start());
+                                              local_start(instance));
         return index;
     }
 
@@ -168,7 +174,7 @@ private:
         if (!base_price(index, *instance, *seat, line.ticket_type, instance->price_list, item) || !ok) return;
         PricedLine& priced = out_.lines.back();
         const Venue* venue = catalog_.find_venue(instance->venue);
-        priced.description = event_name(*instance) + ", " + instance->local_start() + ", " +
+        priced.description = event_name(*instance) + ", " + local_start(*instance) + ", " +
                              venue->plan.seat_name(*seat);
         Ticket ticket{index, priced.items.size(), instance, catalog_.find_event(instance->event), false, false};
         if (line.redeem && !redeem_pass(index, *line.redeem, *instance, item)) return;
@@ -185,7 +191,7 @@ private:
             const std::string where = basket_.channel == Channel::web ? "online" : "at the box office";
             if (series->active[channel] && series->on_sale[channel])
                 return problem(index, "series_not_on_sale_yet",
-                               series->name + " goes on sale " + where + " " + describe_local_time(*series->on_sale[channel], 0));
+                               series->name + " goes on sale " + where + " " + describe_utc_time(*series->on_sale[channel]));
             return problem(index, "series_not_on_sale", series->name + " is not on sale " + where);
         }
         const SeriesGroup* group = series->find_group(line.group);
@@ -277,7 +283,7 @@ private:
         const auto opens = on_sale[static_cast<int>(basket_.channel)];
         if (opens && *opens <= now_) return true;
         if (opens)
-            problem(index, "product_not_on_sale_yet", name + " goes on sale " + describe_local_time(*opens, 0));
+            problem(index, "product_not_on_sale_yet", name + " goes on sale " + describe_utc_time(*opens));
         else
             problem(index, "product_not_on_sale", name + " is not sold on this channel");
         return false;
@@ -293,7 +299,7 @@ private:
                          pass->name + " (" + std::to_string(pass->allowance) + " tickets)",
                          pass->name + ": " + std::to_string(pass->allowance) + " tickets to use from " +
                              format_date(pass->window_starts) + " until " +
-                             describe_local_time(pass->expires_at(now_), 0) + ", " + money(pass->price) + ".");
+                             describe_utc_time(pass->expires_at(now_)) + ", " + money(pass->price) + ".");
     }
 
     void price_membership_purchase(int index, const BasketLine& line) {
@@ -357,14 +363,14 @@ private:
         const FlexPass& pass = *use->pass;
         const std::string name = pass.name + " " + (r.basket_line >= 0 ? "(in this basket)" : use->code);
         if (now_ >= use->expires_at) {
-            problem(index, "pass_expired", name + " expired " + describe_local_time(use->expires_at, 0));
+            problem(index, "pass_expired", name + " expired " + describe_utc_time(use->expires_at));
             return false;
         }
         if (now_ < pass.window_opens() || instance.starts_at < pass.window_opens() ||
             instance.starts_at >= pass.window_closes()) {
             problem(index, "pass_outside_window",
-                    name + " can be used for performances from " + format_date(pass.window_starts) + " for " +
-                        std::to_string(pass.window_days) + " days, redeemed from " + format_date(pass.window_starts));
+                    name + " can be used from " + format_date(pass.window_starts) + " until " +
+                        format_date(utc_date({pass.window_closes().unix_seconds - 1})) + ", for performances in that time");
             return false;
         }
         if (!pass.covers(instance)) {
@@ -420,14 +426,23 @@ private:
 
     // --- offers and fees ---------------------------------------------------------------------------
 
-    std::int64_t ticket_fees(const Ticket& t, std::int64_t price, bool fee_waiver_offer) const {
+    // The per-ticket fees a ticket pays on this channel unless an offer waives them (criteria already applied).
+    std::vector<const Fee*> charged_fees(const Ticket& t) const {
+        std::vector<const Fee*> fees;
+        for (const Fee& fee : catalog_.fees)
+            if (fee.per == FeePer::ticket && fee.channels[static_cast<int>(basket_.channel)] &&
+                !(fee.waived_for && meets(*fee.waived_for, entitlements_, t.instance->starts_at)))
+                fees.push_back(&fee);
+        return fees;
+    }
+
+    static std::int64_t fee_amount(const Fee& fee, std::int64_t price) {
+        return fee.kind == FeeKind::fixed ? fee.value : percentage_of({price, {}}, fee.value).minor;
+    }
+
+    static std::int64_t fees_on(const std::vector<const Fee*>& fees, std::int64_t price) {
         std::int64_t total = 0;
-        for (const Fee& fee : catalog_.fees) {
-            if (fee.per != FeePer::ticket || !fee.channels[static_cast<int>(basket_.channel)]) continue;
-            if (fee_waiver_offer || (fee.waived_for && meets(*fee.waived_for, entitlements_, t.instance->starts_at)))
-                continue;
-            total += fee.kind == FeeKind::fixed ? fee.value : percentage_of({price, {}}, fee.value).minor;
-        }
+        for (const Fee* fee : fees) total += fee_amount(*fee, price);
         return total;
     }
 
@@ -462,6 +477,12 @@ private:
         p.offers = static_cast<int>(n_offers);
         p.value.assign(tickets_.size() * n_offers, 0);
         p.capacity.assign(n_offers, 0);
+        std::vector<std::vector<const Fee*>> charged(tickets_.size());
+        std::vector<std::int64_t> cost_before(tickets_.size());
+        for (std::size_t t = 0; t < tickets_.size(); ++t) {
+            charged[t] = charged_fees(tickets_[t]);
+            cost_before[t] = item_of(tickets_[t]).price + fees_on(charged[t], item_of(tickets_[t]).price);
+        }
         for (std::size_t o = 0; o < n_offers; ++o) {
             const Offer& offer = catalog_.offers[o];
             int applicable = 0;
@@ -469,10 +490,9 @@ private:
                 const PricedItem& item = item_of(tickets_[t]);
                 if (!offer_applies(offer, tickets_[t], item)) continue;
                 ++applicable;
-                const std::int64_t before = item.price + ticket_fees(tickets_[t], item.price, false);
                 const std::int64_t price = offer_price(offer, item.price);
-                const std::int64_t after = price + ticket_fees(tickets_[t], price, offer.kind == OfferKind::fee_waiver);
-                p.value[t * n_offers + o] = before - after;
+                const std::int64_t after = price + (offer.kind == OfferKind::fee_waiver ? 0 : fees_on(charged[t], price));
+                p.value[t * n_offers + o] = cost_before[t] - after;
             }
             int capacity = applicable >= offer.min_quantity ? applicable : 0;
             if (offer.limit_per_customer > 0)
@@ -509,7 +529,7 @@ private:
                     applied.waived = true;
                     applied.waived_by = describe_criterion(*fee.waived_for, catalog_);
                 } else {
-                    applied.amount = fee.kind == FeeKind::fixed ? fee.value : percentage_of({item.price, {}}, fee.value).minor;
+                    applied.amount = fee_amount(fee, item.price);
                 }
                 item.fees.push_back(std::move(applied));
             }
@@ -528,7 +548,7 @@ private:
                 applied.waived = true;
                 applied.waived_by = describe_criterion(*fee.waived_for, catalog_);
             } else {
-                applied.amount = fee.kind == FeeKind::fixed ? fee.value : percentage_of({ticket_subtotal, {}}, fee.value).minor;
+                applied.amount = fee_amount(fee, ticket_subtotal);
             }
             out_.order_fees.push_back(std::move(applied));
         }
@@ -567,7 +587,7 @@ private:
         const PriceBand* band = catalog_.find_band(item.band);
         const PriceList* list = catalog_.find_price_list(item.price_list);
         std::string s = (type ? type->name : item.ticket_type.value) + " ticket in " + (band ? band->name : item.band.value) +
-                        " for " + (t.event ? t.event->name : t.instance->event.value) + " on " + t.instance->local_start() +
+                        " for " + (t.event ? t.event->name : t.instance->event.value) + " on " + local_start(*t.instance) +
                         ": " + money(item.base);
         if (t.series) {
             const FixedSeries* series = catalog_.find_series(item.product);
@@ -607,6 +627,7 @@ private:
     std::set<std::pair<std::string, std::string>> seats_taken_;
     std::map<std::string, PassUse> pass_uses_;
     std::set<std::size_t> fee_waived_by_offer_;
+    mutable std::map<const Instance*, std::string> local_starts_;
 };
 
 }  // namespace

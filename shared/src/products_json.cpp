@@ -335,6 +335,8 @@ private:
             if (r_.get_id(gj, gp, "id", g.id.value)) unique(group_ids, g.id.value, path_join(gp, "id"), "series group");
             r_.get_string(gj, gp, "name", g.name);
             g.instances = instances(gj, gp, "instances", true);
+            if (g.instances.empty() && r_.member(gj, gp, "instances", false))
+                r_.problem(path_join(gp, "instances"), "invalid_value", "a series group needs at least one performance");
             for (std::size_t i = 0; i < g.instances.size(); ++i)
                 if (const Instance* inst = c_.find_instance(g.instances[i]); inst && !s.events.empty() &&
                     std::find(s.events.begin(), s.events.end(), inst->event) == s.events.end())

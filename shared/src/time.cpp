@@ -132,4 +132,6 @@ std::string describe_local_time(Instant t, int offset_minutes) {
     return buffer;
 }
 
+std::string describe_utc_time(Instant t) { return describe_local_time(t, 0) + " UTC"; }
+
 }  // namespace encore

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <functional>
 #include <sstream>
+#include <vector>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -57,7 +58,11 @@ inline json series(const char* id, const char* group, const char* seat, json ins
     return line;
 }
 
-inline json basket(json lines, const char* channel = "box_office") { return {{"channel", channel}, {"lines", lines}}; }
+// Lines as a vector: with clang, `json x = {one_json_value}` copies the value instead of making a
+// one-element array (CWG 2137), so braced lists of lines must not become `json` directly.
+inline json basket(std::vector<json> lines, const char* channel = "box_office") {
+    return {{"channel", channel}, {"lines", json(std::move(lines))}};
+}
 
 inline bool has_problem(const encore::PricedBasket& b, int line, const std::string& code) {
     for (const auto& p : b.problems)

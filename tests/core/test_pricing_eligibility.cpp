@@ -110,4 +110,6 @@ TEST_CASE("ordinary ticket lines are refused with a precise reason", "[pricing]"
         CHECK(has_problem(price(c, basket({r.line})), 0, r.code));
     }
     CHECK(has_problem(price(c, basket(json::array())), -1, "empty_basket"));
+    CHECK(has_problem(price(c, basket({ticket("macbeth-mon", "A1")}), json::object(), "2027-01-11T19:30:00Z"), 0, "performance_started"));
+    CHECK(price(c, basket({ticket("macbeth-mon", "A1")}), json::object(), "2027-01-11T19:29:59Z").valid);
 }

@@ -8,9 +8,9 @@ using namespace test;
 using encore::PricedBasket;
 
 namespace {
-encore::Catalog with_offers(json offers, json fees = json()) {
+encore::Catalog with_offers(std::vector<json> offers, json fees = json()) {
     return fixture([&](json& j) {
-        j["offers"] = offers;
+        j["offers"] = json(offers);
         if (!fees.is_null()) j["fees"] = fees;
     });
 }
@@ -134,7 +134,7 @@ TEST_CASE("fees: per ticket and per order, fixed and percentage, waived by an of
         {{"id", "ord"}, {"name", "order fee"}, {"per", "order"}, {"kind", "fixed"}, {"amount", 200}, {"waived_for", {{"tag", "vip"}}}},
         {{"id", "card"}, {"name", "card fee"}, {"per", "order"}, {"kind", "percent"}, {"percent", 1.5}, {"channels", {"web"}}},
     };
-    const encore::Catalog c = with_offers(json::array(), fees);
+    const encore::Catalog c = with_offers({}, fees);
     PricedBasket b = price(c, basket({ticket("macbeth-mon", "A1"), ticket("macbeth-mon", "B1")}, "web"));
     REQUIRE(b.valid);
     // tickets 5000 + 3500; ticket fees 250 + 175; order fee 200; card 1.5% of 8500 = 127.5 -> 128

@@ -60,7 +60,7 @@ TEST_CASE("a recurring event: one redemption across its dates unless repeats are
 
 TEST_CASE("pass redemptions are refused with a precise reason", "[pricing][pass]") {
     const encore::Catalog c = fixture();
-    struct Row { const char* what; json lines; json customer; int line; const char* code; };
+    struct Row { const char* what; std::vector<json> lines; json customer; int line; const char* code; };
     const std::vector<Row> rows = {
         {"expired", {redeem(ticket("macbeth-mon", "A1"), "OLD")}, owner("flex-5", "OLD", json::array(), "2026-11-01T00:00:00Z"), 0, "pass_expired"},
         {"exhausted", {redeem(ticket("othello-mon", "A1"), "USED")},

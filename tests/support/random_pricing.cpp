@@ -156,11 +156,12 @@ Basket random_basket(const Catalog& c, const Customer& who, Rng& rng, int max_li
         } else if (roll < 13 && !c.memberships.empty()) {
             line.kind = LineKind::membership;
             line.product = rng.pick(c.memberships).id;
-        } else if (roll < 25 && !c.fixed_series.empty()) {
+        } else if (roll < 25 && !c.fixed_series.empty() && !c.fixed_series.front().groups.empty()) {
             const FixedSeries& s = rng.pick(c.fixed_series);
             line.kind = LineKind::series;
             line.product = s.id;
             const SeriesGroup& g = rng.pick(s.groups);
+            if (g.instances.empty()) continue;
             line.group = g.id;
             const Instance* first = c.find_instance(g.instances.front());
             const Venue* venue = first ? c.find_venue(first->venue) : nullptr;

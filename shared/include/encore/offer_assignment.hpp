@@ -19,7 +19,8 @@ struct OfferAssignment {
 };
 
 // Largest total discount. Ties: fewer-numbered offers win (the catalog's order), then the algorithm's
-// fixed order (tickets in basket order). Cost O(T * (T + O)^2) for T tickets and O offers.
+// fixed order (tickets in basket order). Cost O(T * E log(T + O)) for T tickets, O offers and E
+// ticket-offer pairs.
 OfferAssignment assign_offers(const OfferAssignmentProblem& problem);
 
 }  // namespace encore

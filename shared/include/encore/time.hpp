@@ -42,6 +42,8 @@ std::optional<Instant> parse_instant(std::string_view text, int* offset_minutes 
 std::string format_instant(Instant t, int offset_minutes = 0);
 // For people: "Tue 12 Jan 2027, 19:30" in the local time given by the offset.
 std::string describe_local_time(Instant t, int offset_minutes);
+// For people, when no local offset is known (on-sale times, expiries): "Fri 15 Jan 2027, 10:00 UTC".
+std::string describe_utc_time(Instant t);
 // Parses "2027-01-12"; nullopt if malformed or not a real day.
 std::optional<Date> parse_date(std::string_view text);
 // Formats as "2027-01-12".

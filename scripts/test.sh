@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Every test Encore has: installs what is missing, builds native + wasm, then runs the core's tests
+# natively and in wasm under node, the native-vs-wasm pricing parity check, the encore-price CLI tests,
+# the server tests over loopback, and the browser tests in headless Chromium. Exits non-zero if any
+# suite fails; the last line is the summary.
+set -uo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+bash scripts/setup.sh || { echo "summary: 0 passed, 1 failed (setup)"; exit 1; }
+bash scripts/build.sh || { echo "summary: 0 passed, 1 failed (build)"; exit 1; }
+
+passed=0; failed=0; failures=()
+suite() {
+  local name=$1; shift
+  echo; echo "=== $name ==="
+  local start=$SECONDS
+  if "$@"; then
+    passed=$((passed + 1)); echo "=== $name: passed ($((SECONDS - start)) s)"
+  else
+    failed=$((failed + 1)); failures+=("$name"); echo "=== $name: FAILED ($((SECONDS - start)) s)"
+  fi
+}
+
+suite "core (native)" build/native/tests/core/core_tests
+suite "core (wasm under node)" node --no-experimental-fetch build/wasm/tests/core/core_tests.js
+suite "pricing parity (native vs wasm)" bash tests/parity/compare.sh build/native/tests/parity/pricing_parity \
+  build/wasm/tests/parity/pricing_parity.js assets/demo/catalog.json 10000
+suite "encore-price CLI" bash tests/cli/encore_price_test.sh build/native/server/cli/encore-price "$repo"
+suite "server (loopback)" build/native/tests/server/server_tests
+suite "browser (headless Chromium)" env ENCORE_SERVER="$repo/build/native/server/encore-server" \
+  ENCORE_WEBROOT="$repo/build/wasm/webroot" ENCORE_CATALOG="$repo/assets/demo/catalog.json" \
+  node --test tests/e2e/
+
+echo
+[ "$failed" -eq 0 ] || echo "failed suites: ${failures[*]}"
+echo "summary: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
