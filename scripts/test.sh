@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test Encore has: installs what is missing, builds native + wasm, then runs the core's tests
 # natively and in wasm under node, the native-vs-wasm pricing parity check, the encore-price CLI tests,
-# the server tests over loopback, and the browser tests in headless Chromium. Exits non-zero if any
+# the server tests over loopback, the contention, negative-control and crash checks of the server
+# (tests/load), and the browser tests in headless Chromium. Exits non-zero if any
 # suite fails; the last line is the summary.
 set -uo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,6 +28,10 @@ suite "pricing parity (native vs wasm)" bash tests/parity/compare.sh build/nativ
   build/wasm/tests/parity/pricing_parity.js assets/demo/catalog.json 10000
 suite "encore-price CLI" bash tests/cli/encore_price_test.sh build/native/server/cli/encore-price "$repo"
 suite "server (loopback)" build/native/tests/server/server_tests
+suite "contention (200 clients, 50 seats)" build/native/tests/load/contention_check \
+  --server build/native/server/encore-server --catalog tests/server/fixtures/contention_catalog.json
+suite "negative control (unsafe build is caught)" bash tests/load/negative_control.sh build/native
+suite "crash (kill -9 under load)" build/native/tests/load/crash_test --server build/native/server/encore-server
 suite "browser (headless Chromium)" env ENCORE_SERVER="$repo/build/native/server/encore-server" \
   ENCORE_WEBROOT="$repo/build/wasm/webroot" ENCORE_CATALOG="$repo/assets/demo/catalog.json" \
   node --test tests/e2e/

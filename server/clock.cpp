@@ -5,7 +5,7 @@
 
 namespace encore::server {
 
-Instant current_instant() {
+Instant system_instant() {
     using namespace std::chrono;
     return Instant{duration_cast<seconds>(system_clock::now().time_since_epoch()).count()};
 }

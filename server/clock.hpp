@@ -1,9 +1,28 @@
-// The server's one clock source; everything that needs "now" asks here.
+// The server's one clock source. Everything that needs "now" asks here; tests and the demo's
+// "time travel" admin setting move it by setting the instant it should read now.
 #pragma once
+#include <atomic>
+#include <cstdint>
+
 #include "encore/time.hpp"
 
 namespace encore::server {
 
-Instant current_instant();
+// The system clock.
+Instant system_instant();
+
+class ServerClock {
+public:
+    // The system time moved by the current offset.
+    Instant now() const { return {system_instant().unix_seconds + offset_seconds_.load()}; }
+    // From now on, now() reads `target` (and runs on from there).
+    void travel_to(Instant target) { offset_seconds_ = target.unix_seconds - system_instant().unix_seconds; }
+    // Back to the system time.
+    void reset() { offset_seconds_ = 0; }
+    std::int64_t offset_seconds() const { return offset_seconds_.load(); }
+
+private:
+    std::atomic<std::int64_t> offset_seconds_{0};
+};
 
 }  // namespace encore::server

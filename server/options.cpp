@@ -18,7 +18,9 @@ std::optional<int> parse_int_in(std::string_view text, int lowest, int highest) 
 
 bool takes_value(std::string_view flag) {
     return flag == "--bind" || flag == "--port" || flag == "--db" || flag == "--web-root" ||
-           flag == "--catalog" || flag == "--threads";
+           flag == "--catalog" || flag == "--threads" || flag == "--hold-minutes" || flag == "--hold-cap-minutes" ||
+           flag == "--invoice-days" || flag == "--session-hours" || flag == "--hold-rate" || flag == "--order-rate" ||
+           flag == "--admin";
 }
 
 // Applies one flag with its value; returns an error message or nullopt.
@@ -40,6 +42,29 @@ std::optional<std::string> apply(Options& options, std::string_view flag, const 
         auto threads = parse_int_in(value, 1, 256);
         if (!threads) return "--threads expects a number from 1 to 256, got \"" + value + "\"";
         options.threads = *threads;
+    } else if (flag == "--admin") {
+        const auto colon = value.find(':');
+        if (colon == std::string::npos || colon == 0 || colon + 8 > value.size())
+            return std::string("--admin expects EMAIL:PASSWORD with a password of at least 8 characters");
+        options.admin = value;
+    } else {
+        struct Limit { const char* flag; int Options::*field; int lowest, highest; };
+        static constexpr Limit limits[] = {
+            {"--hold-minutes", &Options::hold_minutes, 1, 24 * 60},
+            {"--hold-cap-minutes", &Options::hold_cap_minutes, 1, 7 * 24 * 60},
+            {"--invoice-days", &Options::invoice_days, 1, 365},
+            {"--session-hours", &Options::session_hours, 1, 24 * 365},
+            {"--hold-rate", &Options::hold_requests_per_minute, 1, 1000000},
+            {"--order-rate", &Options::order_requests_per_minute, 1, 1000000},
+        };
+        for (const Limit& limit : limits) {
+            if (flag != limit.flag) continue;
+            auto number = parse_int_in(value, limit.lowest, limit.highest);
+            if (!number)
+                return std::string(flag) + " expects a number from " + std::to_string(limit.lowest) + " to " +
+                       std::to_string(limit.highest) + ", got \"" + value + "\"";
+            options.*limit.field = *number;
+        }
     }
     return std::nullopt;
 }
@@ -53,6 +78,10 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
         if (arg == "--help" || arg == "-h") return HelpRequested{};
         if (arg == "--demo-sales") {
             options.demo_sales = true;
+            continue;
+        }
+        if (arg == "--fast-password-hashing") {
+            options.fast_password_hashing = true;
             continue;
         }
         std::string flag = arg;
@@ -77,7 +106,8 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
 
 std::string usage_line() {
     return "usage: encore-server [--bind ADDR] [--port N] [--db PATH] [--web-root DIR] [--catalog FILE] "
-           "[--demo-sales] [--threads N] [--help]";
+           "[--demo-sales] [--threads N] [--hold-minutes N] [--hold-cap-minutes N] [--invoice-days N] "
+           "[--session-hours N] [--hold-rate N] [--order-rate N] [--admin EMAIL:PASSWORD] [--fast-password-hashing] [--help]";
 }
 
 std::string help_text() {
@@ -90,6 +120,14 @@ std::string help_text() {
            "  --catalog FILE   import this catalog JSON when the database has no catalog yet\n"
            "  --demo-sales     with a first import, mark some seats sold and held for a demo\n"
            "  --threads N      worker threads (default 8)\n"
+           "  --hold-minutes N      a seat hold lasts N minutes (default 15)\n"
+           "  --hold-cap-minutes N  holds can be extended up to N minutes after they were made (default 60)\n"
+           "  --invoice-days N      unpaid invoices lapse after N days (default 7)\n"
+           "  --session-hours N     logins last N hours (default 336)\n"
+           "  --hold-rate N         hold requests per minute per client address (default 120)\n"
+           "  --order-rate N        order requests per minute per client address (default 60)\n"
+           "  --admin EMAIL:PASSWORD  create this admin account on start if it does not exist\n"
+           "  --fast-password-hashing  tests and benchmarks only: argon2id at its minimum cost\n"
            "  --help           show this help\n\n"
            "On start it prints one line to stdout: \"encore-server listening on http://HOST:PORT\".\n"
            "Exit codes: 0 stopped by SIGINT/SIGTERM, 1 cannot start, 2 bad command line.\n";

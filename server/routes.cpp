@@ -1,11 +1,18 @@
 // API handlers: health, catalog (with ETag), per-instance availability, and the API's 404/405 answers.
 #include "routes.hpp"
 
+#include "accounts.hpp"
+#include "holds.hpp"
+#include "openapi_route.hpp"
+#include "orders.hpp"
+#include "server_context.hpp"
+
 #include <httplib.h>
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "availability_changes.hpp"
 #include "catalog_state.hpp"
 #include "encore/availability.hpp"
 #include "problem.hpp"
@@ -87,6 +94,11 @@ void get_availability(Store& store, const CatalogState& catalog, const httplib::
                      "There is no instance \"" + id + "\" in the catalog.");
         return;
     }
+    if (req.has_param("since"))
+        if (auto changes = availability_changes(store.pool(), instance->id, req.get_param_value("since"))) {
+            send_json(res, *changes);
+            return;
+        }
     const SeatingPlan& plan = venue->plan;
     InstanceSeatStates stored = store.seat_states(instance->id);
     std::vector<SeatState> seats(plan.seats.size(), SeatState::open);
@@ -123,7 +135,9 @@ void install_api_not_found(httplib::Server& server) {
 
 }  // namespace
 
-void install_api_routes(httplib::Server& server, Store& store, const CatalogState& catalog) {
+void install_api_routes(httplib::Server& server, ServerContext& ctx) {
+    Store& store = ctx.store;
+    const CatalogState& catalog = ctx.catalog;
     server.Get(health_path, [&](const httplib::Request&, httplib::Response& res) { health(store, catalog, res); });
     server.Get(catalog_path, [&](const httplib::Request& req, httplib::Response& res) {
         get_catalog(catalog, req, res);
@@ -132,6 +146,11 @@ void install_api_routes(httplib::Server& server, Store& store, const CatalogStat
         get_availability(store, catalog, req, res);
     });
     for (const char* pattern : {health_path, catalog_path, availability_path}) install_method_answers(server, pattern);
+    install_account_routes(server, ctx);
+    install_admin_routes(server, ctx);
+    install_hold_routes(server, ctx);
+    install_order_routes(server, ctx);
+    install_openapi_route(server);
     install_api_not_found(server);
 }
 

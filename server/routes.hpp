@@ -7,10 +7,10 @@ class Server;
 
 namespace encore::server {
 
-class Store;
-class CatalogState;
+struct ServerContext;
 
-// Registers every /api route, 405 answers for wrong methods and 404 for unknown /api paths.
-void install_api_routes(httplib::Server& server, Store& store, const CatalogState& catalog);
+// Registers every /api route (this file's read-only ones, then each module's), 405 answers for wrong
+// methods and 404 for unknown /api paths.
+void install_api_routes(httplib::Server& server, ServerContext& ctx);
 
 }  // namespace encore::server

@@ -10,7 +10,11 @@
 #include <iostream>
 #include <memory>
 
+#include "accounts.hpp"
 #include "catalog_import.hpp"
+#include "maintenance.hpp"
+#include "rate_limiter.hpp"
+#include "server_context.hpp"
 #include "catalog_state.hpp"
 #include "error_handling.hpp"
 #include "http_log.hpp"
@@ -74,10 +78,19 @@ int serve(const Options& options) {
     server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     server.set_payload_max_length(payload_max_length);
     server.set_socket_options(listening_socket_options);
+    server.set_tcp_nodelay(true);  // headers and body go out in two writes: without it Nagle + delayed ACK add ~40 ms
     install_request_guard(server);
     install_request_log(server);
     install_error_handling(server, payload_max_length);
-    install_api_routes(server, *store, catalog);
+    ServerClock clock;
+    RateLimiter limiter;
+    ServerContext ctx{*store, store->pool(), catalog, clock, options, limiter};
+    try {
+        ensure_admin_account(ctx);
+    } catch (const std::exception& error) {
+        return fail(std::string("cannot create the --admin account: ") + error.what());
+    }
+    install_api_routes(server, ctx);
     if (!options.web_root.empty() && !mount_web_root(server, options.web_root))
         return fail("web root " + options.web_root + " is not a directory");
 
@@ -88,6 +101,7 @@ int serve(const Options& options) {
         return fail("cannot listen on " + url_host(options.bind_address) + ":" + std::to_string(options.port) +
                     (errno ? std::string(": ") + std::strerror(errno) : std::string()));
     }
+    Maintenance maintenance(ctx);
     std::cout << "encore-server listening on http://" << url_host(options.bind_address) << ":" << port << std::endl;
     const bool clean = server.listen_after_bind();
     std::cerr << "encore-server: stopped\n";

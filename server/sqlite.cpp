@@ -34,7 +34,10 @@ Connection::Connection(const std::string& path) {
     }
 }
 
-Connection::~Connection() { sqlite3_close(db_); }
+Connection::~Connection() {
+    for (auto& [sql, cached] : cache_) sqlite3_finalize(cached.stmt);
+    sqlite3_close(db_);
+}
 
 void Connection::execute(std::string_view sql) {
     std::string text(sql);
@@ -49,15 +52,46 @@ void Connection::execute(std::string_view sql) {
 Statement Connection::prepare(std::string_view sql) { return Statement(*this, sql); }
 
 Statement::Statement(Connection& connection, std::string_view sql) : connection_(&connection) {
-    if (sqlite3_prepare_v2(connection.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
-        SQLITE_OK)
+    constexpr std::size_t max_cached = 256;  // SQL texts are fixed in the code; this is only a guard
+    if (connection.cache_.size() >= max_cached && !connection.cache_.count(std::string(sql))) {
+        if (sqlite3_prepare_v2(connection.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK)
+            fail(connection.handle(), "prepare");
+        return;
+    }
+    auto [entry, added] = connection.cache_.try_emplace(std::string(sql));
+    Connection::Cached& cached = entry->second;
+    if (!added && !cached.in_use) {
+        stmt_ = cached.stmt;
+        cached.in_use = true;
+        cached_in_use_ = &cached.in_use;
+        return;
+    }
+    if (sqlite3_prepare_v3(connection.handle(), sql.data(), static_cast<int>(sql.size()),
+                           added ? SQLITE_PREPARE_PERSISTENT : 0, &stmt_, nullptr) != SQLITE_OK) {
+        if (added) connection.cache_.erase(entry);
         fail(connection.handle(), "prepare");
+    }
+    if (added) {
+        cached.stmt = stmt_;
+        cached.in_use = true;
+        cached_in_use_ = &cached.in_use;
+    }
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+    if (!cached_in_use_) {
+        sqlite3_finalize(stmt_);
+        return;
+    }
+    sqlite3_reset(stmt_);  // back to the cache, ready for the next user
+    sqlite3_clear_bindings(stmt_);
+    *cached_in_use_ = false;
+}
 
-Statement::Statement(Statement&& other) noexcept : connection_(other.connection_), stmt_(other.stmt_) {
+Statement::Statement(Statement&& other) noexcept
+    : connection_(other.connection_), stmt_(other.stmt_), cached_in_use_(other.cached_in_use_) {
     other.stmt_ = nullptr;
+    other.cached_in_use_ = nullptr;
 }
 
 Statement& Statement::bind(int index, std::string_view text) {
@@ -68,6 +102,11 @@ Statement& Statement::bind(int index, std::string_view text) {
 
 Statement& Statement::bind(int index, std::int64_t number) {
     if (sqlite3_bind_int64(stmt_, index, number) != SQLITE_OK) fail(connection_->handle(), "bind");
+    return *this;
+}
+
+Statement& Statement::bind_null(int index) {
+    if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) fail(connection_->handle(), "bind");
     return *this;
 }
 
@@ -97,7 +136,18 @@ std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(
 
 bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
+namespace {
+
+// The writers of this process, in turn (see Transaction::writer_).
+std::mutex& process_writers() {
+    static std::mutex writers;
+    return writers;
+}
+
+}  // namespace
+
 Transaction::Transaction(Connection& connection, Kind kind) : connection_(connection) {
+    if (kind == Kind::immediate) writer_ = std::unique_lock(process_writers());
     connection_.execute(kind == Kind::immediate ? "BEGIN IMMEDIATE" : "BEGIN");
 }
 
@@ -113,6 +163,7 @@ Transaction::~Transaction() {
 void Transaction::commit() {
     connection_.execute("COMMIT");
     open_ = false;
+    if (writer_.owns_lock()) writer_.unlock();
 }
 
 }  // namespace encore::server::sqlite

@@ -120,6 +120,41 @@ bool Store::import_first_catalog(const StoredCatalog& catalog, std::string_view 
     return true;
 }
 
+CatalogReplacement Store::replace_catalog(const StoredCatalog& catalog, std::string_view expected_etag,
+                                          std::string_view updated_at, const std::vector<InstanceId>& instances) {
+    using Outcome = CatalogReplacement::Outcome;
+    auto db = pool_.lease();
+    Transaction transaction(*db, Transaction::Kind::immediate);
+    auto current = db->prepare("SELECT etag FROM catalog WHERE id = 1");
+    const std::string stored_etag = current.step() ? current.text(0) : std::string();
+    if (stored_etag != expected_etag) return {Outcome::stale, {}};
+
+    std::unordered_set<std::string> kept;
+    for (const InstanceId& instance : instances) kept.insert(instance.value);
+    CatalogReplacement result;
+    auto used = db->prepare("SELECT DISTINCT instance_id FROM seat_states ORDER BY instance_id");
+    while (used.step())
+        if (!kept.contains(used.text(0))) result.instances_in_use.push_back(InstanceId{used.text(0)});
+    if (!result.instances_in_use.empty()) {
+        result.outcome = Outcome::instances_in_use;
+        return result;
+    }
+    db->prepare(
+          "INSERT INTO catalog (id, json, etag, updated_at) VALUES (1, ?, ?, ?) "
+          "ON CONFLICT (id) DO UPDATE SET json = excluded.json, etag = excluded.etag, updated_at = excluded.updated_at")
+        .bind(1, catalog.json)
+        .bind(2, catalog.etag)
+        .bind(3, updated_at)
+        .run();
+    auto add_instance = db->prepare("INSERT OR IGNORE INTO instance_versions (instance_id, version) VALUES (?, 0)");
+    for (const InstanceId& instance : instances) {
+        add_instance.bind(1, instance.value).run();
+        add_instance.reset();
+    }
+    transaction.commit();
+    return result;
+}
+
 InstanceSeatStates Store::seat_states(const InstanceId& instance) {
     auto db = pool_.lease();
     Transaction snapshot(*db, Transaction::Kind::deferred);

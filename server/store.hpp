@@ -25,6 +25,14 @@ struct InstanceSeatStates {
     std::vector<std::pair<SeatId, SeatState>> seats;
 };
 
+// What replace_catalog did: replaced it, found the stored catalog changed since `expected_etag`, or
+// refused because instances left out still have seat states (listed in `instances_in_use`).
+struct CatalogReplacement {
+    enum class Outcome { replaced, stale, instances_in_use };
+    Outcome outcome = Outcome::replaced;
+    std::vector<InstanceId> instances_in_use;
+};
+
 class Store {
 public:
     // Opens or creates the database (and its folder) and applies pending migrations.
@@ -39,6 +47,12 @@ public:
     bool import_first_catalog(const StoredCatalog& catalog, std::string_view updated_at,
                               const std::vector<InstanceId>& instances, const std::vector<SeatMark>& marks);
     InstanceSeatStates seat_states(const InstanceId& instance);
+    // Replaces the stored catalog (or stores the first one when `expected_etag` is empty) and adds a
+    // version row for each new instance, in one transaction; changes nothing unless it replaced.
+    CatalogReplacement replace_catalog(const StoredCatalog& catalog, std::string_view expected_etag,
+                                       std::string_view updated_at, const std::vector<InstanceId>& instances);
+    // Connections to the same database, for the modules that keep their own tables.
+    ConnectionPool& pool() { return pool_; }
 
 private:
     void migrate();

@@ -1,4 +1,5 @@
-// Fetches catalog and availability JSON with the browser's fetch() and hands the answers to AppState.
+// Fetches catalog and availability JSON with the browser's fetch() and hands the answers to AppState;
+// the shown availability is polled for changes (?since=version) every 2 s.
 #include "api_client.hpp"
 #include "redraw.hpp"
 
@@ -9,8 +10,9 @@
 namespace {
 
 enum Kind { kind_catalog = 0, kind_availability = 1, kind_refresh = 2 };
-constexpr double refresh_every_ms = 30000;
+constexpr double refresh_every_ms = 2000;  // other people's holds and sales appear within ~2 s
 bool g_refresh_in_flight = false;
+bool g_refresh_full = false;             // the last changes could not be applied: fetch the whole map
 
 // fetch(url) then encore_on_fetch(kind, serial, status, text); network failures report status 0.
 EM_JS(void, js_fetch_text, (const char* url, int kind, int serial), {
@@ -66,10 +68,13 @@ void pump_requests(AppState& app) {
         app.availability = Fetch::loading;
         js_fetch_text(availability_url(app.instance.value).c_str(), kind_availability, app.availability_serial);
     } else if (app.availability == Fetch::ready && !g_refresh_in_flight &&
-               emscripten_get_now() - app.availability_loaded_at > refresh_every_ms) {
+               (app.availability_poll_now || emscripten_get_now() - app.availability_loaded_at > refresh_every_ms)) {
         g_refresh_in_flight = true;
+        app.availability_poll_now = false;
         app.availability_loaded_at = emscripten_get_now();
-        js_fetch_text(availability_url(app.instance.value).c_str(), kind_refresh, app.availability_serial);
+        std::string url = availability_url(app.instance.value);
+        if (!g_refresh_full) url += "?since=" + std::to_string(app.availability_version);
+        js_fetch_text(url.c_str(), kind_refresh, app.availability_serial);
     }
 }
 
@@ -89,8 +94,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void encore_on_fetch(int kind, int serial, int s
     if (kind == kind_refresh) g_refresh_in_flight = false;
     if (serial != app.availability_serial) return;  // the customer has moved on to another performance
     if (status == 200) {
-        web::accept_availability(app, body);
+        bool applied = web::accept_availability(app, body);
+        g_refresh_full = !applied;
+        if (!applied) app.availability_poll_now = true;
         app.availability_loaded_at = emscripten_get_now();
+    } else if (kind == kind_refresh) {
+        g_refresh_full = true;  // e.g. a version too old for changes: the next poll reads the whole map
     } else if (kind == kind_availability) {
         web::availability_failed(app, failure_text("the seats of this performance", status, body));
     }

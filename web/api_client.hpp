@@ -6,7 +6,8 @@
 namespace web {
 
 // Starts whatever the state is waiting for: the catalog once, a chosen performance's availability,
-// and a quiet refresh of the shown availability every 30 seconds.
+// and the changes to the shown availability every 2 seconds (GET ...?since=version; the full map when the
+// changes cannot be applied).
 void pump_requests(AppState& app);
 
 }  // namespace web

@@ -34,7 +34,8 @@ void accept_catalog(AppState& app, std::string_view json_text) {
     app.error.clear();
     app.instance = {};
     app.venue = {};
-    app.selections.clear();
+    app.picks.clear();
+    ++app.picks_revision;
     if (const encore::Instance* first = default_instance(app)) choose_instance(app, first->id.value);
 }
 
@@ -122,32 +123,62 @@ bool choose_instance(AppState& app, const std::string& instance_id) {
     return true;
 }
 
-void accept_availability(AppState& app, std::string_view json_text) {
+// "o"/"open", "h"/"held", ... -> state.
+static std::optional<encore::SeatState> state_from_text(const std::string& text) {
+    if (text.size() == 1) return encore::seat_state_from_code(text[0]);
+    static const std::pair<const char*, encore::SeatState> words[] = {
+        {"open", encore::SeatState::open}, {"held", encore::SeatState::held}, {"reserved", encore::SeatState::reserved},
+        {"sold", encore::SeatState::sold}, {"blocked", encore::SeatState::blocked}};
+    for (const auto& [word, state] : words)
+        if (text == word) return state;
+    return std::nullopt;
+}
+
+// Applies {"since": V, "changes": [{"seat","state"}]} when V is the version we have; false if it cannot be.
+static bool apply_changes(AppState& app, const encore::Venue& venue, const nlohmann::json& doc) {
+    if (app.seats.size() != venue.plan.seats.size() || !doc["changes"].is_array()) return false;
+    if (doc.contains("since") && doc["since"].is_number_integer() && doc["since"].get<std::int64_t>() != app.availability_version)
+        return false;
+    for (const nlohmann::json& change : doc["changes"]) {
+        if (!change.is_object() || !change.contains("seat") || !change["seat"].is_string() || !change.contains("state") ||
+            !change["state"].is_string())
+            return false;
+        std::optional<std::uint32_t> seat = venue.plan.seat_index(encore::SeatId{change["seat"].get<std::string>()});
+        std::optional<encore::SeatState> state = state_from_text(change["state"].get<std::string>());
+        if (!seat || !state) return false;
+        app.seats[*seat] = *state;
+    }
+    return true;
+}
+
+bool accept_availability(AppState& app, std::string_view json_text) {
     const encore::Venue* venue = current_venue(app);
-    if (!venue) return;
+    if (!venue) return true;
     nlohmann::json doc = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded() || !doc.is_object() || !doc.contains("seats") || !doc["seats"].is_string()) {
+    if (doc.is_discarded() || !doc.is_object()) {
         availability_failed(app, "The seat availability answer was not understood.");
-        return;
+        return true;
     }
     if (doc.contains("instance") && doc["instance"].is_string() && doc["instance"].get<std::string>() != app.instance.value)
-        return;  // an answer for another performance
-    auto states = encore::decode_seat_states(doc["seats"].get<std::string>(), venue->plan.seats.size());
-    if (!states) {
-        availability_failed(app, "The seat availability does not match this venue's seating plan.");
-        return;
+        return true;  // an answer for another performance
+    if (doc.contains("changes")) {
+        if (!apply_changes(app, *venue, doc)) return false;  // the caller fetches the full map instead
+    } else {
+        if (!doc.contains("seats") || !doc["seats"].is_string()) {
+            availability_failed(app, "The seat availability answer was not understood.");
+            return true;
+        }
+        auto states = encore::decode_seat_states(doc["seats"].get<std::string>(), venue->plan.seats.size());
+        if (!states) {
+            availability_failed(app, "The seat availability does not match this venue's seating plan.");
+            return true;
+        }
+        app.seats = std::move(*states);
     }
-    app.seats = std::move(*states);
     app.availability_version = doc.contains("version") && doc["version"].is_number_integer() ? doc["version"].get<std::int64_t>() : 0;
     app.availability = Fetch::ready;
     app.availability_error.clear();
-    // A seat someone else took since it was picked leaves the selection, with a word about it.
-    auto& picked = app.selections[app.instance.value];
-    std::size_t before = picked.size();
-    std::erase_if(picked, [&](std::uint32_t s) { return !encore::is_available(app.seats[s]); });
-    if (picked.size() != before)
-        app.notice = before - picked.size() == 1 ? "A seat you picked has just been taken and was removed."
-                                                 : "Seats you picked have just been taken and were removed.";
+    return true;
 }
 
 void availability_failed(AppState& app, const std::string& why) {
@@ -187,33 +218,51 @@ int available_count(const AppState& app) {
                                           [](encore::SeatState s) { return encore::is_available(s); }));
 }
 
-const std::vector<std::uint32_t>& selection(const AppState& app) {
-    static const std::vector<std::uint32_t> none;
-    auto it = app.selections.find(app.instance.value);
-    return it == app.selections.end() ? none : it->second;
+std::vector<std::uint32_t> selection(const AppState& app) {
+    std::vector<std::uint32_t> seats;
+    for (const Pick& p : app.picks)
+        if (p.instance == app.instance) seats.push_back(p.seat);
+    return seats;
 }
 
 bool is_selected(const AppState& app, std::uint32_t seat) {
-    const auto& picked = selection(app);
-    return std::find(picked.begin(), picked.end(), seat) != picked.end();
+    for (const Pick& p : app.picks)
+        if (p.seat == seat && p.instance == app.instance) return true;
+    return false;
+}
+
+void remove_pick(AppState& app, std::size_t index) {
+    if (index >= app.picks.size()) return;
+    app.hold.queue.push_back({HoldOp::Kind::release, app.picks[index].instance, app.picks[index].seat_id});
+    app.picks.erase(app.picks.begin() + static_cast<std::ptrdiff_t>(index));
+    ++app.picks_revision;
 }
 
 bool toggle_seat(AppState& app, std::uint32_t seat) {
-    if (app.instance.empty()) return false;
-    auto& picked = app.selections[app.instance.value];
-    auto it = std::find(picked.begin(), picked.end(), seat);
-    if (it != picked.end()) {
-        picked.erase(it);
-        return true;
-    }
+    const encore::Venue* venue = current_venue(app);
+    if (app.instance.empty() || !venue || seat >= venue->plan.seats.size()) return false;
+    for (std::size_t i = 0; i < app.picks.size(); ++i)
+        if (app.picks[i].seat == seat && app.picks[i].instance == app.instance) {
+            remove_pick(app, i);
+            return true;
+        }
     if (!can_select(app, seat)) return false;
-    picked.push_back(seat);
+    Pick pick{app.instance, seat, venue->plan.seats[seat].id, app.ticket_type, false};
+    app.hold.queue.push_back({HoldOp::Kind::add, pick.instance, pick.seat_id});
+    app.picks.push_back(std::move(pick));
+    ++app.picks_revision;
     app.notice.clear();
     return true;
 }
 
 void clear_selection(AppState& app) {
-    app.selections.erase(app.instance.value);
+    while (!app.picks.empty()) remove_pick(app, app.picks.size() - 1);
+}
+
+void forget_basket(AppState& app) {
+    app.picks.clear();
+    ++app.picks_revision;
+    app.hold = HoldState{.last_activity_ms = app.hold.last_activity_ms};
 }
 
 encore::Money selection_total(const AppState& app) {
@@ -221,6 +270,13 @@ encore::Money selection_total(const AppState& app) {
     for (std::uint32_t seat : selection(app))
         if (std::optional<encore::Money> price = seat_price(app, seat)) total = total + *price;
     return total;
+}
+
+std::string pick_name(const AppState& app, const Pick& pick) {
+    if (!app.catalog) return pick.seat_id.value;
+    const encore::Instance* inst = app.catalog->find_instance(pick.instance);
+    const encore::Venue* venue = inst ? app.catalog->find_venue(inst->venue) : nullptr;
+    return venue && pick.seat < venue->plan.seats.size() ? venue->plan.seat_name(pick.seat) : pick.seat_id.value;
 }
 
 }  // namespace web

@@ -1,5 +1,6 @@
 // What the web client knows: the catalog, the chosen performance and its seat states, the customer's
-// selection per performance, and the seat map's view transform. Plain data and rules-free helpers; no drawing.
+// basket (held seats), account and checkout, and the seat map's view transform. Plain data and rules-free
+// helpers; no drawing, no requests (api_client, hold_client, account_client and checkout_client send them).
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -8,6 +9,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "account_state.hpp"
+#include "basket_state.hpp"
+#include "checkout_state.hpp"
 #include "encore/availability.hpp"
 #include "encore/catalog.hpp"
 #include "encore/entitlements.hpp"
@@ -56,7 +60,8 @@ struct AppState {
     Fetch availability = Fetch::none;
     std::string availability_error;
     int availability_serial = 0;            // answers to older requests are dropped
-    double availability_loaded_at = 0;      // browser ms, for periodic refresh
+    double availability_loaded_at = 0;      // browser ms, for the ~2 s poll of changes
+    bool availability_poll_now = false;     // poll at the next frame (after a seat was found taken)
     std::int64_t availability_version = 0;
     std::vector<encore::SeatState> seats;   // plan order; empty until loaded
     std::string notice;                     // one-line message, e.g. a selected seat was taken
@@ -66,8 +71,12 @@ struct AppState {
     std::vector<int> seat_band;             // index into catalog->price_bands per seat, -1 if unknown
     std::vector<int> bands_in_plan;         // band indices used by the plan, catalog order
 
-    // Selected seats (plan indices) per instance id, in the order they were picked.
-    std::unordered_map<std::string, std::vector<std::uint32_t>> selections;
+    // The basket: seats picked at any performance, in the order they were picked, and their hold.
+    std::vector<Pick> picks;
+    int picks_revision = 0;                 // grows with every change to `picks`
+    HoldState hold;
+    AccountState account;
+    CheckoutState checkout;
 
     ViewTransform view;
     std::optional<std::uint32_t> hovered_seat;
@@ -84,8 +93,10 @@ void catalog_failed(AppState& app, const std::string& why);
 bool choose_instance(AppState& app, const std::string& instance_id);
 // The performance to show first: the earliest one on sale on the web that has not started, else the first.
 const encore::Instance* default_instance(const AppState& app);
-// Applies an availability answer ({"instance","version","seat_count","seats"}) for the chosen instance.
-void accept_availability(AppState& app, std::string_view json_text);
+// Applies an availability answer for the chosen instance: the full form {"instance","version","seat_count",
+// "seats"} or the changes since our version {"instance","version","since","changes":[{"seat","state"}]}.
+// False when a changes answer cannot be applied to our copy (the caller then fetches the full map).
+bool accept_availability(AppState& app, std::string_view json_text);
 void availability_failed(AppState& app, const std::string& why);
 
 const encore::Instance* current_instance(const AppState& app);
@@ -105,11 +116,21 @@ std::optional<encore::Money> band_price(const AppState& app, int band_index);
 bool can_select(const AppState& app, std::uint32_t seat);
 int available_count(const AppState& app);
 
-const std::vector<std::uint32_t>& selection(const AppState& app);
+// The picked seats (plan indices) of the chosen performance.
+std::vector<std::uint32_t> selection(const AppState& app);
 bool is_selected(const AppState& app, std::uint32_t seat);
-// Selects an available seat or deselects a selected one; false if nothing changed.
+// Selects an available seat (queueing its hold) or deselects a picked one (queueing its release); false if
+// nothing changed.
 bool toggle_seat(AppState& app, std::uint32_t seat);
+// Removes one pick (any performance) and queues its release.
+void remove_pick(AppState& app, std::size_t index);
+// Empties the basket and queues the release of every seat.
 void clear_selection(AppState& app);
+// Forgets the basket without telling the server (after an order used the hold, or the hold expired).
+void forget_basket(AppState& app);
+// The standard prices of the chosen performance's picks, before fees and offers (core: Catalog::seat_price).
 encore::Money selection_total(const AppState& app);
+// A pick's seat name ("Stalls, Row F, Seat 12"), from its venue's plan.
+std::string pick_name(const AppState& app, const Pick& pick);
 
 }  // namespace web

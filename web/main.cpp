@@ -1,5 +1,5 @@
 // Starts Encore's web client: a GLFW window on the page's canvas with a WebGL2 context, Dear ImGui,
-// input hooks (wheel, touch), and the frame loop that fetches, lays out and draws the box office.
+// input hooks (wheel, touch), and the frame loop that fetches, keeps holds alive, lays out and draws the box office.
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 #include <emscripten/emscripten.h>
@@ -7,9 +7,11 @@
 
 #include <cmath>
 
+#include "account_client.hpp"
 #include "api_client.hpp"
 #include "app_state.hpp"
 #include "canvas_size.hpp"
+#include "hold_client.hpp"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
@@ -19,6 +21,7 @@
 #include "seat_map_view.hpp"
 #include "theme.hpp"
 #include "touch_input.hpp"
+#include "widget_registry.hpp"
 
 namespace {
 
@@ -59,7 +62,9 @@ void frame() {
         }
     }
     if (size.resized || size.dpr_changed) web::request_redraw();
+    web::restore_session(app);
     web::pump_requests(app);
+    web::pump_holds(app, emscripten_get_now());
     if (!web::should_draw(emscripten_get_now())) return;
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -67,6 +72,10 @@ void frame() {
     ImGui_ImplGlfw_NewFrame();
     web::apply_touch_to_imgui();
     ImGui::NewFrame();
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseDown[0] || io.MouseWheel != 0 || !io.InputQueueCharacters.empty())
+        web::note_activity(app, emscripten_get_now());
+    web::begin_widget_frame();
 
     web::Layout layout = web::compute_layout(size);
     web::draw_top_bar(app, layout.top_bar);
@@ -75,6 +84,12 @@ void frame() {
     web::draw_seat_map(app, layout.map);
     web::draw_side_panel(app, layout.side, layout.kind);
     web::draw_catalog_status(app, layout.map);
+    // The checkout floats over the map; on tablets and phones from the header down (it may cover the basket).
+    web::Rect stage = layout.kind == web::LayoutKind::wide
+                          ? layout.map
+                          : web::Rect{layout.header.x, layout.header.y, layout.header.w, static_cast<float>(size.height) - layout.header.y};
+    web::draw_checkout_window(app, stage);
+    web::draw_account_window(app, layout.map);
 
     ImGui::Render();
     js_set_cursor(ImGui::GetMouseCursor());

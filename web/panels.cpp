@@ -1,4 +1,4 @@
-// The page's fixed chrome: top bar (brand, season), the chosen performance's header above the map
+// The page's fixed chrome: top bar (brand, season, account button), the chosen performance's header above the map
 // (title, time, availability or when sale opens), and the catalog loading/failure card.
 #include <string>
 
@@ -37,7 +37,9 @@ void draw_top_bar(AppState& app, const Rect& area) {
         right = app.catalog->seasons.front().name;
         if (app.catalog->seasons.size() > 1) right += " and more";
     }
-    right_aligned_text(body, right.c_str(), right_col, area.x + area.w - pad, cy - body->FontSize / 2);
+    float account_left = app.catalog ? draw_account_button(app, area.x + area.w - pad, cy) : area.x + area.w - pad;
+    if (area.w / static_cast<float>(app.dpr) >= 760 || !app.catalog)  // narrow screens: the account wins the space
+        right_aligned_text(body, right.c_str(), right_col, account_left - theme::px(app.catalog ? 24 : 0), cy - body->FontSize / 2);
     dl->AddLine(ImVec2(area.x, area.y + area.h - 1), ImVec2(area.x + area.w, area.y + area.h - 1), theme::border);
     ImGui::End();
 }

@@ -1,87 +1,211 @@
-// The selection and legend panel: the customer's seats with their prices and total (core Money and
-// format_money), a Clear button, and the key to band colours (with prices) and seat marks.
+// The basket and legend panel: the held seats priced by the core (price, ticket type, fees, total, the
+// core's explanation as a tooltip), the hold's countdown, Clear and Checkout, and the key to band colours
+// (with prices) and seat marks.
 #include <algorithm>
+#include <cctype>
 #include <string>
+#include <vector>
 
+#include "basket_pricing.hpp"
+#include "checkout_client.hpp"
+#include "display_format.hpp"
 #include "encore/money.hpp"
+#include "hold_client.hpp"
 #include "map_drawing.hpp"
 #include "panels.hpp"
 #include "theme.hpp"
 #include "ui_helpers.hpp"
+#include "widget_registry.hpp"
 
 namespace web {
 
 namespace {
 
-void selection_list(AppState& app, float height) {
-    const auto& picked = selection(app);
-    const encore::Venue* venue = current_venue(app);
-    ImGui::BeginChild("##selection", ImVec2(0, height), false);
-    if (picked.empty() || !venue) {
-        ImGui::PushStyleColor(ImGuiCol_Text, col(theme::text_muted));
-        ImGui::TextWrapped("No seats selected yet. Click or tap an available seat on the map.");
-        ImGui::PopStyleColor();
-    }
-    std::optional<std::uint32_t> remove;
-    if (venue)
-        for (std::uint32_t seat : picked) {
-            ImGui::PushID(static_cast<int>(seat));
-            ImVec2 pos = ImGui::GetCursorScreenPos();
-            float width = ImGui::GetContentRegionAvail().x;
-            float line = theme::fonts().body->FontSize, small = theme::fonts().small->FontSize;
-            float h = line + small + theme::px(18);
-            ImDrawList* dl = ImGui::GetWindowDrawList();
-            dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h - theme::px(4)), theme::panel_raised, theme::px(8));
-            int b = app.seat_band[seat];
-            ImU32 band_col = b >= 0 ? theme::color_from_hex(app.catalog->price_bands[static_cast<std::size_t>(b)].color,
-                                                            theme::not_on_sale)
-                                    : theme::not_on_sale;
-            float r = theme::px(6);
-            draw_seat_glyph(dl, ImVec2(pos.x + theme::px(16), pos.y + h / 2 - theme::px(2)), r, band_col,
-                            venue->plan.seats[seat].attributes, SeatLook::available);
-            float x = pos.x + theme::px(30), y = pos.y + theme::px(7);
-            std::string name = venue->plan.seat_name(seat);
-            float remove_w = theme::px(26);
-            std::optional<encore::Money> price = seat_price(app, seat);
-            std::string price_text = price ? encore::format_money(*price) : "–";
-            float price_w = theme::fonts().bold->CalcTextSizeA(line, FLT_MAX, 0, price_text.c_str()).x;
-            float name_right = pos.x + width - remove_w - price_w - theme::px(14);
-            dl->PushClipRect(ImVec2(x, pos.y), ImVec2(name_right, pos.y + h), true);
-            dl->AddText(theme::fonts().bold, line, ImVec2(x, y), theme::text, name.c_str());
-            std::string band = b >= 0 ? app.catalog->price_bands[static_cast<std::size_t>(b)].name : "";
-            dl->AddText(theme::fonts().small, small, ImVec2(x, y + line + theme::px(2)), theme::text_muted, band.c_str());
-            dl->PopClipRect();
-            right_aligned_text(theme::fonts().bold, price_text.c_str(), theme::text, pos.x + width - remove_w - theme::px(6), y);
-            ImGui::SetCursorScreenPos(ImVec2(pos.x + width - remove_w, pos.y + (h - theme::px(4)) / 2 - theme::px(11)));
-            ImGui::PushStyleColor(ImGuiCol_Button, col(IM_COL32(0, 0, 0, 0)));
-            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
-            if (ImGui::Button("\xC3\x97", ImVec2(theme::px(22), theme::px(22)))) remove = seat;
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove %s", name.c_str());
-            ImGui::PopStyleVar();
-            ImGui::PopStyleColor();
-            ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h));
-            ImGui::Dummy(ImVec2(0, 0));
-            ImGui::PopID();
-        }
-    ImGui::EndChild();
-    if (remove) toggle_seat(app, *remove);
+// Aggregated fees of the priced basket: per-ticket fees summed by fee, then order fees.
+struct FeeRow {
+    std::string name;
+    int count = 0;
+    std::int64_t amount = 0;
+    bool waived = false;
+};
+
+std::vector<FeeRow> fee_rows(const encore::PricedBasket& priced) {
+    std::vector<FeeRow> rows;
+    auto add = [&](const encore::AppliedFee& f) {
+        for (FeeRow& r : rows)
+            if (r.name == f.name && r.waived == f.waived) {
+                ++r.count, r.amount += f.amount;
+                return;
+            }
+        rows.push_back({f.name, 1, f.amount, f.waived});
+    };
+    for (const encore::PricedLine& line : priced.lines)
+        for (const encore::PricedItem& item : line.items)
+            for (const encore::AppliedFee& f : item.fees) add(f);
+    for (const encore::AppliedFee& f : priced.order_fees) add(f);
+    return rows;
 }
 
-void selection_summary(AppState& app) {
-    const auto& picked = selection(app);
+std::string capitalised(std::string s) {
+    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+    return s;
+}
+
+// The explanation of a line's price, as the core wrote it, for the tooltip.
+std::string line_explanation(const encore::PricedLine& line, const encore::Currency& currency) {
+    std::string text;
+    for (const encore::PricedItem& item : line.items) {
+        if (!text.empty()) text += "\n";
+        text += item.explanation;
+        for (const encore::AppliedFee& f : item.fees)
+            text += "\n" + capitalised(f.name) + ": " +
+                    (f.waived ? "waived" + (f.waived_by.empty() ? std::string() : " (" + f.waived_by + ")")
+                              : encore::format_money({f.amount, currency}));
+    }
+    return text;
+}
+
+void ticket_type_combo(AppState& app, std::size_t index, float width) {
+    Pick& pick = app.picks[index];
+    std::vector<const encore::TicketType*> types = ticket_types_for(app, pick);
+    if (types.size() < 2) return;
+    const encore::TicketType* current = app.catalog->find_ticket_type(pick.ticket_type);
+    ImGui::SetNextItemWidth(width);
+    ImGui::PushFont(theme::fonts().small);
+    if (ImGui::BeginCombo("##type", current ? current->name.c_str() : pick.ticket_type.value.c_str())) {
+        for (const encore::TicketType* t : types)
+            if (ImGui::Selectable(t->name.c_str(), t->id == pick.ticket_type)) {
+                pick.ticket_type = t->id;
+                ++app.picks_revision;
+            }
+        ImGui::EndCombo();
+    }
+    ImGui::PopFont();
+}
+
+void basket_list(AppState& app, const encore::PricedBasket& priced, float height) {
+    ImGui::BeginChild("##selection", ImVec2(0, height), false);
+    if (app.picks.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, col(theme::text_muted));
+        ImGui::TextWrapped("No seats selected yet. Click or tap an available seat on the map: it is held for you while you decide.");
+        ImGui::PopStyleColor();
+    }
+    std::optional<std::size_t> remove;
+    for (std::size_t i = 0; i < app.picks.size(); ++i) {
+        const Pick& pick = app.picks[i];
+        const encore::Instance* inst = app.catalog->find_instance(pick.instance);
+        const encore::Venue* venue = inst ? app.catalog->find_venue(inst->venue) : nullptr;
+        if (!inst || !venue || pick.seat >= venue->plan.seats.size()) continue;
+        const encore::PricedLine* line = priced.valid && i < priced.lines.size() ? &priced.lines[i] : nullptr;
+        ImGui::PushID(static_cast<int>(i));
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        float width = ImGui::GetContentRegionAvail().x;
+        float line_h = theme::fonts().body->FontSize, small = theme::fonts().small->FontSize;
+        float combo_h = small + ImGui::GetStyle().FramePadding.y * 2;
+        float h = line_h + small + combo_h + theme::px(20);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h - theme::px(4)), theme::panel_raised, theme::px(8));
+        int b = venue->id == app.venue ? app.seat_band[pick.seat] : -1;
+        const encore::Seat& seat = venue->plan.seats[pick.seat];
+        ImU32 band_col = theme::not_on_sale;
+        std::string band_name;
+        if (auto it = app.catalog->band_index.find(seat.band.value); it != app.catalog->band_index.end()) {
+            band_col = theme::color_from_hex(app.catalog->price_bands[it->second].color, theme::not_on_sale);
+            band_name = app.catalog->price_bands[it->second].name;
+        }
+        (void)b;
+        draw_seat_glyph(dl, ImVec2(pos.x + theme::px(16), pos.y + theme::px(7) + line_h / 2), theme::px(6), band_col,
+                        seat.attributes, pick.held ? SeatLook::available : SeatLook::unavailable);
+        float x = pos.x + theme::px(30), y = pos.y + theme::px(7);
+        std::string name = venue->plan.seat_name(pick.seat);
+        float remove_w = theme::px(26);
+        std::string price_text = line && !line->items.empty() ? encore::format_money({line->items.front().price, priced.currency}) : "–";
+        float price_w = theme::fonts().bold->CalcTextSizeA(line_h, FLT_MAX, 0, price_text.c_str()).x;
+        float name_right = pos.x + width - remove_w - price_w - theme::px(14);
+        dl->PushClipRect(ImVec2(x, pos.y), ImVec2(name_right, pos.y + h), true);
+        dl->AddText(theme::fonts().bold, line_h, ImVec2(x, y), theme::text, name.c_str());
+        std::string sub = performance_day_short(*inst) + " " + performance_clock(*inst) + " · " + band_name;
+        if (!pick.held) sub = "Holding… · " + sub;
+        dl->AddText(theme::fonts().small, small, ImVec2(x, y + line_h + theme::px(2)), pick.held ? theme::text_muted : theme::accent, sub.c_str());
+        dl->PopClipRect();
+        right_aligned_text(theme::fonts().bold, price_text.c_str(), theme::text, pos.x + width - remove_w - theme::px(6), y);
+        if (line && !line->items.empty() && line->items.front().base != line->items.front().price) {
+            std::string was = "was " + encore::format_money({line->items.front().base, priced.currency});
+            right_aligned_text(theme::fonts().small, was.c_str(), theme::text_faint, pos.x + width - remove_w - theme::px(6), y + line_h + theme::px(2));
+        }
+        // The whole card explains its price.
+        ImGui::SetCursorScreenPos(pos);
+        ImGui::InvisibleButton("##card", ImVec2(width - remove_w - theme::px(4), line_h + small + theme::px(10)));
+        if (ImGui::IsItemHovered() && line) ImGui::SetTooltip("%s", line_explanation(*line, priced.currency).c_str());
+        ImGui::SetCursorScreenPos(ImVec2(x, y + line_h + small + theme::px(6)));
+        ticket_type_combo(app, i, std::min(theme::px(140), width - theme::px(40)));
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + width - remove_w, pos.y + theme::px(6)));
+        ImGui::PushStyleColor(ImGuiCol_Button, col(IM_COL32(0, 0, 0, 0)));
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
+        if (ImGui::Button("\xC3\x97", ImVec2(theme::px(22), theme::px(22)))) remove = i;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove %s", name.c_str());
+        ImGui::PopStyleVar();
+        ImGui::PopStyleColor();
+        ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h));
+        ImGui::Dummy(ImVec2(0, 0));
+        ImGui::PopID();
+    }
+    if (!priced.valid)
+        for (const encore::LineProblem& p : priced.problems) {
+            ImGui::PushStyleColor(ImGuiCol_Text, col(theme::error));
+            ImGui::TextWrapped("%s", p.message.c_str());
+            ImGui::PopStyleColor();
+        }
+    ImGui::EndChild();
+    if (remove) remove_pick(app, *remove);
+}
+
+float summary_height(const encore::PricedBasket& priced) {
+    float line = ImGui::GetTextLineHeightWithSpacing();
+    return theme::fonts().title->FontSize + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y * 5 +
+           line * static_cast<float>(fee_rows(priced).size() + 1);
+}
+
+void basket_summary(AppState& app, const encore::PricedBasket& priced) {
     ImGui::Separator();
-    ImGui::PushFont(theme::fonts().bold);
     float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-    std::string total = encore::format_money(selection_total(app));
+    for (const FeeRow& f : fee_rows(priced)) {
+        float y = ImGui::GetCursorScreenPos().y;
+        std::string label = capitalised(f.name) + (f.count > 1 ? " (" + std::to_string(f.count) + " × " +
+                                                                     encore::format_money({f.amount / f.count, priced.currency}) + ")" : "");
+        ImGui::TextColored(col(theme::text_muted), "%s", label.c_str());
+        right_aligned_text(theme::fonts().body, f.waived ? "waived" : encore::format_money({f.amount, priced.currency}).c_str(),
+                           theme::text_muted, right, y);
+    }
+    long long left = hold_seconds_left(app);
+    if (left > 0) {
+        ImGui::TextColored(col(left < 120 ? theme::error : theme::on_sale), "Seats held for %s", hold_countdown_text(left).c_str());
+        remember_widget("hold_countdown");
+    } else if (!app.picks.empty()) {
+        ImGui::TextColored(col(theme::accent), "Holding your seats…");
+    } else {
+        ImGui::TextUnformatted("");
+    }
+    int tickets = static_cast<int>(app.picks.size());
+    ImGui::PushFont(theme::fonts().bold);
     ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::Text("Total (%d seat%s)", static_cast<int>(picked.size()), picked.size() == 1 ? "" : "s");
+    ImGui::Text("Total (%d ticket%s)", tickets, tickets == 1 ? "" : "s");
     ImGui::PopFont();
-    ImGui::PushFont(theme::fonts().title);
+    std::string total = priced.valid ? encore::format_money({priced.total, priced.currency}) : "–";
     right_aligned_text(theme::fonts().title, total.c_str(), theme::accent, right, p.y - theme::px(3));
-    ImGui::PopFont();
     ImGui::Spacing();
-    ImGui::BeginDisabled(picked.empty());
-    if (ImGui::Button("Clear", ImVec2(theme::px(90), 0))) clear_selection(app);
+    ImGui::BeginDisabled(app.picks.empty());
+    if (ImGui::Button("Clear", ImVec2(theme::px(80), 0))) clear_selection(app);
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Button, col(theme::accent));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, col(theme::mix(theme::accent, IM_COL32_WHITE, 0.15f)));
+    ImGui::PushStyleColor(ImGuiCol_Text, col(theme::background));
+    if (ImGui::Button("Checkout", ImVec2(-1, 0))) {
+        reset_checkout_result(app);
+        app.checkout.open = true;
+    }
+    remember_widget("checkout");
+    ImGui::PopStyleColor(3);
     ImGui::EndDisabled();
 }
 
@@ -135,13 +259,14 @@ void draw_side_panel(AppState& app, const Rect& area, LayoutKind kind) {
         ImGui::End();
         return;
     }
-    float summary_h = theme::fonts().title->FontSize + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y * 4;
+    const encore::PricedBasket& priced = priced_basket(app);
+    float summary_h = summary_height(priced);
     if (kind == LayoutKind::wide) {
-        heading("Your seats");
+        heading("Your basket");
         float avail = ImGui::GetContentRegionAvail().y;
         float list_h = avail - summary_h - legend_height(app) - ImGui::GetStyle().ItemSpacing.y * 4;
-        selection_list(app, std::max(list_h, theme::px(60)));
-        selection_summary(app);
+        basket_list(app, priced, std::max(list_h, theme::px(60)));
+        basket_summary(app, priced);
         ImGui::Spacing();
         ImGui::Separator();
         ImGui::Spacing();
@@ -151,10 +276,10 @@ void draw_side_panel(AppState& app, const Rect& area, LayoutKind kind) {
             ImGui::TableSetupColumn("sel", ImGuiTableColumnFlags_WidthStretch, 0.6f);
             ImGui::TableSetupColumn("legend", ImGuiTableColumnFlags_WidthStretch, 0.4f);
             ImGui::TableNextColumn();
-            heading("Your seats");
+            heading("Your basket");
             float avail = ImGui::GetContentRegionAvail().y;
-            selection_list(app, std::max(avail - summary_h - theme::px(6), theme::px(40)));
-            selection_summary(app);
+            basket_list(app, priced, std::max(avail - summary_h - theme::px(6), theme::px(40)));
+            basket_summary(app, priced);
             ImGui::TableNextColumn();
             ImGui::BeginChild("##legend", ImVec2(0, 0), false);
             legend(app);

@@ -1,15 +1,24 @@
-// Functions the browser tests call through Module: frame count, a JSON snapshot of the client state,
-// a seat's on-screen position (CSS pixels, for page.mouse) and choosing a performance.
+// Functions the browser tests call through Module: frame count, a JSON snapshot of the client state (with
+// hold, priced basket, account and last order), a seat's or a named widget's on-screen position (CSS pixels,
+// for page.mouse), choosing a performance, and log-in / order helpers that run the UI buttons' own code.
 #include <emscripten/emscripten.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "account_client.hpp"
 #include "app_state.hpp"
+#include "basket_pricing.hpp"
 #include "canvas_size.hpp"
+#include "checkout_client.hpp"
 #include "encore/money.hpp"
+#include "encore/pricing_json.hpp"
+#include "hold_client.hpp"
 #include "seat_map_view.hpp"
+#include "widget_registry.hpp"
 
 namespace web {
 int frames_drawn();  // main.cpp
@@ -64,12 +73,44 @@ EMSCRIPTEN_KEEPALIVE const char* encore_state_json() {
                               {"name", venue->plan.seat_name(seat)},
                               {"band", venue->plan.seats[seat].band.value},
                               {"price", price ? nlohmann::json(price->minor) : nlohmann::json(nullptr)},
-                              {"price_text", price ? nlohmann::json(encore::format_money(*price)) : nlohmann::json(nullptr)}});
+                              {"price_text", price ? nlohmann::json(encore::format_money(*price)) : nlohmann::json(nullptr)},
+                              {"held", std::any_of(app.picks.begin(), app.picks.end(), [&](const web::Pick& p) {
+                                   return p.instance == app.instance && p.seat == seat && p.held; })}});
         }
     j["selection"] = picked;
     encore::Money total = web::selection_total(app);
     j["total"] = total.minor;
     j["total_text"] = encore::format_money(total);
+    nlohmann::json hold = nullptr;
+    if (!app.hold.token.empty()) {
+        nlohmann::json seats = nlohmann::json::array();
+        for (const web::Pick& p : app.picks)
+            if (p.held) seats.push_back({{"instance", p.instance.value}, {"seat", p.seat_id.value}});
+        hold = {{"token", app.hold.token}, {"expires_at", encore::format_instant(app.hold.expires_at)},
+                {"seconds_left", web::hold_seconds_left(app)}, {"seats", seats}};
+    }
+    j["hold"] = hold;
+    j["pending_hold_requests"] = static_cast<int>(app.hold.queue.size()) + (app.hold.in_flight ? 1 : 0);
+    const encore::PricedBasket& priced = web::priced_basket(app);
+    nlohmann::json basket = encore::priced_basket_to_json(priced);
+    basket["total"] = priced.valid ? nlohmann::json(priced.total) : nlohmann::json(nullptr);
+    basket["total_text"] = priced.valid ? nlohmann::json(encore::format_money({priced.total, priced.currency})) : nlohmann::json(nullptr);
+    basket["request"] = encore::basket_to_json(web::current_basket(app));
+    j["basket"] = basket;
+    j["account"] = app.account.token.empty() ? nlohmann::json(nullptr) : nlohmann::json(app.account.email);
+    j["account_error"] = app.account.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(app.account.error);
+    const web::CheckoutState& co = app.checkout;
+    const char* step = co.step == web::CheckoutStep::idle ? "idle" : co.step == web::CheckoutStep::saving_card ? "saving_card" : "placing_order";
+    j["order"] = {{"reference", co.reference.empty() ? nlohmann::json(nullptr) : nlohmann::json(co.reference)},
+                  {"status", co.status.empty() ? nlohmann::json(nullptr) : nlohmann::json(co.status)},
+                  {"status_text", web::order_status_words(app)},
+                  {"total", co.reference.empty() ? nlohmann::json(nullptr) : nlohmann::json(co.total)},
+                  {"error", co.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(co.error)},
+                  {"error_code", co.error_code.empty() ? nlohmann::json(nullptr) : nlohmann::json(co.error_code)},
+                  {"idempotency_key", co.idempotency_key},
+                  {"step", step},
+                  {"checkout_open", co.open}};
+    j["notice"] = app.notice.empty() ? nlohmann::json(nullptr) : nlohmann::json(app.notice);
     j["zoom"] = app.view.zoom();
     j["seat_count"] = venue ? venue->plan.seats.size() : 0;
     j["available_count"] = web::available_count(app);
@@ -102,6 +143,35 @@ EMSCRIPTEN_KEEPALIVE const char* encore_seat_screen_pos(const char* seat_id) {
 
 EMSCRIPTEN_KEEPALIVE int encore_select_instance(const char* instance_id) {
     return instance_id && web::choose_instance(web::the_app(), instance_id) ? 1 : 0;
+}
+
+// {"x","y","w","h","visible"} of a widget the UI named (CSS pixels), e.g. "checkout", "pay", "card_number".
+EMSCRIPTEN_KEEPALIVE const char* encore_widget_rect(const char* name) {
+    nlohmann::json j = {{"visible", false}};
+    if (std::optional<web::WidgetRect> r = name ? web::widget_rect(name) : std::nullopt) {
+        double dpr = web::the_app().dpr > 0 ? web::the_app().dpr : 1;
+        j = {{"x", r->x / dpr}, {"y", r->y / dpr}, {"w", r->w / dpr}, {"h", r->h / dpr}, {"visible", r->current}};
+    }
+    g_out = j.dump();
+    return g_out.c_str();
+}
+
+// What the "Log in" button does with the form's fields.
+EMSCRIPTEN_KEEPALIVE void encore_log_in(const char* email, const char* password) {
+    web::log_in(web::the_app(), email ? email : "", password ? password : "");
+}
+
+// Opens the checkout and presses "Pay" with this method ("card"/"invoice") and card fields, like the UI.
+EMSCRIPTEN_KEEPALIVE void encore_place_order(const char* method, const char* number, const char* expiry, const char* cvc) {
+    web::AppState& app = web::the_app();
+    web::CheckoutState& co = app.checkout;
+    co.open = true;
+    co.method = method && std::string(method) == "invoice" ? web::PayMethod::invoice : web::PayMethod::card;
+    auto copy = [](char* dst, std::size_t n, const char* src) { std::snprintf(dst, n, "%s", src ? src : ""); };
+    copy(co.card_number, sizeof co.card_number, number);
+    copy(co.card_expiry, sizeof co.card_expiry, expiry);
+    copy(co.card_cvc, sizeof co.card_cvc, cvc);
+    web::place_order(app);
 }
 
 }  // extern "C"

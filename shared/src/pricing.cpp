@@ -134,7 +134,7 @@ private:
 
     const std::string& local_start(const Instance& instance) const {
         auto [it, added] = local_starts_.try_emplace(&instance);
-        if (added) it->second = local_start(instance);
+        if (added) it->second = instance.local_start();
         return it->second;
     }
 

@@ -1,102 +1,15 @@
 // Browser end-to-end test of the seat map: the real encore-server (temp db, demo catalog, demo sales)
-// serves the web root; headless Chromium clicks seats, zooms, and reads the client's state exports.
+// serves the web root; headless Chromium clicks seats (each click now holds the seat on the server), zooms,
+// and reads the client's state exports.
 // Run: ENCORE_SERVER=... ENCORE_WEBROOT=... ENCORE_CATALOG=... node --test tests/e2e/
 'use strict';
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
-
-const OUT_DIR = path.join(__dirname, 'out');
-const CHROMIUM_ARGS = ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu',
-  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-// A path from the environment that must exist; a clear message otherwise.
-function requiredPath(name, what) {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: point it at ${what} (see tests/e2e/seatmap.test.js)`);
-  if (!fs.existsSync(value)) throw new Error(`${name}=${value} does not exist: build ${what} first`);
-  return path.resolve(value);
-}
-
-// Starts the real server on a free port; resolves with its base URL from the "listening on" line.
-function startServer({ server, webroot, catalog }) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'encore-e2e-'));
-  const child = spawn(server, ['--port', '0', '--db', path.join(dir, 'e2e.db'), '--web-root', webroot,
-    '--catalog', catalog, '--demo-sales'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`encore-server did not say where it listens within 15 s:\n${output}`)), 15000);
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const m = /encore-server listening on (http:\/\/\S+)/.exec(output);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    child.stderr.on('data', (chunk) => { output += chunk; });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`encore-server exited with ${code}:\n${output}`)); });
-  });
-  return { child, dir, url };
-}
-
-async function state(page) {
-  return JSON.parse(await page.evaluate(() => UTF8ToString(Module._encore_state_json())));
-}
-
-async function seatPos(page, seatId) {
-  return JSON.parse(await page.evaluate((id) => UTF8ToString(Module.ccall('encore_seat_screen_pos', 'number', ['string'], [id])), seatId));
-}
-
-// Lets at least n more frames run, so input delivered between frames has been handled.
-async function waitFrames(page, n = 3) {
-  const f0 = await page.evaluate(() => Module._encore_frame_count());
-  await page.waitForFunction((f) => Module._encore_frame_count() >= f, f0 + n, { timeout: 15000 });
-}
-
-async function openPage(browser, baseUrl, { dpr = 1, width = 1280, height = 800, setup } = {}) {
-  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: dpr });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  if (setup) await setup(page);
-  await page.goto(`${baseUrl}/index.html`);
-  await page.waitForFunction(() => typeof Module !== 'undefined' && Module.calledRun && Module._encore_frame_count() > 3,
-    null, { timeout: 20000 });
-  return { page, errors };
-}
-
-async function waitReady(page) {
-  await page.waitForFunction(() => {
-    const s = JSON.parse(UTF8ToString(Module._encore_state_json()));
-    return s.phase === 'ready' && s.availability === 'ready';
-  }, null, { timeout: 20000 });
-  await waitFrames(page, 2);
-}
-
-// The plan's seats in plan order, each with its section name and row.
-function planSeats(catalog, venueId) {
-  const venue = catalog.venues.find((v) => v.id === venueId);
-  const seats = [];
-  for (const section of venue.plan.sections)
-    for (const row of section.rows)
-      for (const seat of row.seats) seats.push({ ...seat, section: section.name, row: row.name });
-  return seats;
-}
-
-function gbp(minor) { return `£${(minor / 100).toFixed(2)}`; }
-
-// The three inputs, checked before anything starts; a missing one fails with a sentence saying what to set.
-function inputPaths() {
-  const paths = {
-    server: requiredPath('ENCORE_SERVER', 'the encore-server binary'),
-    webroot: requiredPath('ENCORE_WEBROOT', 'the web root with index.html, encore.js and encore.wasm'),
-    catalog: requiredPath('ENCORE_CATALOG', 'the demo catalog JSON (assets/demo/catalog.json)'),
-  };
-  for (const f of ['index.html', 'encore.js', 'encore.wasm'])
-    if (!fs.existsSync(path.join(paths.webroot, f))) throw new Error(`ENCORE_WEBROOT has no ${f}: build encore_web first`);
-  return paths;
-}
+const { OUT_DIR, CHROMIUM_ARGS, inputPaths, startServer, state, seatPos, waitFrames, openPage, waitReady, planSeats, gbp } =
+  require('./harness');
 
 let setupProblem = null;
 try { inputPaths(); } catch (e) { setupProblem = e; }
@@ -117,8 +30,7 @@ describe('seat map in the browser against the real server', { skip: setupProblem
   after(async () => {
     if (browser) await browser.close().catch(() => {});
     if (server) {
-      server.child.kill('SIGTERM');
-      fs.rmSync(server.dir, { recursive: true, force: true });
+      server.stop();
     }
   });
 
@@ -200,6 +112,10 @@ describe('seat map in the browser against the real server', { skip: setupProblem
       s = await state(page);
       assert.deepEqual(s.selection, [], 'clicking a selected seat deselects it');
       assert.equal(s.total_text, gbp(0));
+      // The click held the seat on the server and the second click released it.
+      await page.waitForFunction(() => JSON.parse(UTF8ToString(Module._encore_state_json())).pending_hold_requests === 0);
+      const after = await (await fetch(`${baseUrl}/api/instances/${encodeURIComponent(s.instance)}/availability`)).json();
+      assert.equal(after.seats[seats.findIndex((x) => x.id === open.seat.id)], 'o', 'the released seat is open again');
       assert.deepEqual(errors, [], 'no uncaught page errors');
     } finally {
       await page.close();

@@ -1,0 +1,237 @@
+// On-sale benchmark: N concurrent customers (one keep-alive client each) on loopback against a freshly
+// started encore-server, holding and buying single seats (hold + order per seat), then a mix with
+// 40-instance series bookings; then a check that nothing was sold twice, and the raw SQLite rate of
+// one-row insert-and-commit transactions on the same disk with the server's pragmas.
+// usage: bench_onsale [--server BIN] [--clients 64] [--seconds 8] [--threads N] [--series-every 8]
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <latch>
+#include <mutex>
+#include <thread>
+
+#include "audit.hpp"
+#include "generated_catalog.hpp"
+#include "purchase.hpp"
+#include "run_support.hpp"
+#include "server_child.hpp"
+
+using namespace encore;
+using namespace encore::load;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+const GeneratedCatalog shape{40, 50, 48, 40};  // 2,000 seats x 48 performances; the series takes 40
+constexpr int series_rows = 8;                 // the last 8 rows (400 seats) are kept for series bookings
+
+struct Phase {
+    std::vector<double> single_hold, single_order, series_hold, series_order;
+    long single_orders = 0, series_orders = 0, refused = 0;
+    double seconds = 0;
+    std::string first_refusal;  // what the first refused purchase was told
+};
+
+double percentile(std::vector<double> values, double p) {
+    if (values.empty()) return 0;
+    std::sort(values.begin(), values.end());
+    return values[std::min(values.size() - 1, static_cast<std::size_t>(p * static_cast<double>(values.size())))];
+}
+
+// Client k's n-th single seat: its own slots, spread over every performance.
+Want single_want(int k, long n, int clients) {
+    const long slot = k + n * clients;
+    const long single_seats = static_cast<long>(shape.rows - series_rows) * shape.seats_per_row;
+    Want want;
+    want.instance = generated_instance_id(static_cast<int>(slot % shape.instances));
+    const long seat = (slot / shape.instances) % single_seats;
+    want.seats = {generated_seat_id(static_cast<int>(seat / shape.seats_per_row), static_cast<int>(seat % shape.seats_per_row))};
+    return want;
+}
+
+// Client k's n-th series seat, from the rows kept for series; nullopt when they are used up.
+std::optional<Want> series_want(int k, long n, int clients) {
+    const long seat = k + n * clients;
+    if (seat >= static_cast<long>(series_rows) * shape.seats_per_row) return std::nullopt;
+    Want want;
+    want.series = true;
+    want.series_id = "season-series";
+    want.group_id = "all";
+    want.seats = {generated_seat_id(shape.rows - series_rows + static_cast<int>(seat / shape.seats_per_row),
+                                    static_cast<int>(seat % shape.seats_per_row))};
+    return want;
+}
+
+struct Customer {
+    std::unique_ptr<ApiClient> api;
+    std::string email, card;
+    long singles = 0, series = 0;
+};
+
+Phase run_phase(std::vector<Customer>& customers, const Catalog& catalog, double seconds, int series_every,
+                std::vector<Attempt>& all) {
+    Phase phase;
+    std::mutex mutex;
+    std::atomic<bool> stop{false};
+    std::latch start(static_cast<std::ptrdiff_t>(customers.size()) + 1);
+    std::vector<std::thread> threads;
+    for (std::size_t k = 0; k < customers.size(); ++k)
+        threads.emplace_back([&, k] {
+            Customer& me = customers[k];
+            Phase mine;
+            std::vector<Attempt> attempts;
+            start.arrive_and_wait();
+            for (long n = 0; !stop; ++n) {
+                std::optional<Want> want;
+                if (series_every > 0 && n % series_every == series_every - 1)
+                    want = series_want(static_cast<int>(k), me.series++, static_cast<int>(customers.size()));
+                if (!want) want = single_want(static_cast<int>(k), me.singles++, static_cast<int>(customers.size()));
+                Attempt attempt = purchase(*me.api, catalog, *want, me.card,
+                                           "bench-" + std::to_string(k) + "-" + std::to_string(me.singles) + "-" + std::to_string(me.series));
+                attempt.account_email = me.email;
+                const bool series = want->series;
+                (series ? mine.series_hold : mine.single_hold).push_back(attempt.hold.ms);
+                if (attempt.acknowledged()) {
+                    (series ? mine.series_order : mine.single_order).push_back(attempt.order.ms);
+                    ++(series ? mine.series_orders : mine.single_orders);
+                } else {
+                    ++mine.refused;
+                    if (mine.first_refusal.empty()) {
+                        const Reply& why = attempt.hold.status == 201 ? attempt.order : attempt.hold;
+                        mine.first_refusal = (attempt.hold.status == 201 ? "order " : "hold ") + std::to_string(why.status) +
+                                             " " + why.code() + " " + why.transport_error +
+                                             (why.body.is_object() ? " " + why.body.value("detail", "") : "");
+                    }
+                }
+                attempts.push_back(std::move(attempt));
+            }
+            std::lock_guard lock(mutex);
+            using Samples = std::vector<double> Phase::*;
+            for (Samples part : {&Phase::single_hold, &Phase::single_order, &Phase::series_hold, &Phase::series_order})
+                (phase.*part).insert((phase.*part).end(), (mine.*part).begin(), (mine.*part).end());
+            phase.single_orders += mine.single_orders;
+            phase.series_orders += mine.series_orders;
+            phase.refused += mine.refused;
+            if (phase.first_refusal.empty()) phase.first_refusal = mine.first_refusal;
+            for (auto& a : attempts) all.push_back(std::move(a));
+        });
+    start.arrive_and_wait();
+    const auto began = Clock::now();
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    stop = true;
+    for (auto& t : threads) t.join();
+    phase.seconds = std::chrono::duration<double>(Clock::now() - began).count();
+    return phase;
+}
+
+void print_phase(const char* name, const Phase& p) {
+    const double total = static_cast<double>(p.single_orders + p.series_orders);
+    std::printf("%s: %.1f s, %ld single-seat orders + %ld series orders committed (%ld refused): %.0f orders/s\n", name,
+                p.seconds, p.single_orders, p.series_orders, p.refused, total / p.seconds);
+    std::printf("  single seat: hold p50 %.2f ms p99 %.2f ms; order p50 %.2f ms p99 %.2f ms\n",
+                percentile(p.single_hold, 0.5), percentile(p.single_hold, 0.99), percentile(p.single_order, 0.5),
+                percentile(p.single_order, 0.99));
+    if (p.refused) std::printf("  first refusal: %s\n", p.first_refusal.c_str());
+    if (!p.series_order.empty())
+        std::printf("  series (40 instances): hold p50 %.2f ms p99 %.2f ms; order p50 %.2f ms p99 %.2f ms\n",
+                    percentile(p.series_hold, 0.5), percentile(p.series_hold, 0.99), percentile(p.series_order, 0.5),
+                    percentile(p.series_order, 0.99));
+}
+
+// One-row INSERT + COMMIT transactions for `seconds` with the server's pragmas (sqlite.cpp: WAL,
+// synchronous=NORMAL, foreign_keys=ON, BEGIN IMMEDIATE); commits per second.
+double raw_sqlite_commits_per_second(const std::string& path, double seconds) {
+    sqlite3* db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+                     "CREATE TABLE t (id INTEGER PRIMARY KEY, instance_id TEXT NOT NULL, seat_id TEXT NOT NULL);",
+                 nullptr, nullptr, nullptr);
+    sqlite3_stmt* insert = nullptr;
+    sqlite3_prepare_v2(db, "INSERT INTO t (instance_id, seat_id) VALUES ('perf-001', ?)", -1, &insert, nullptr);
+    long commits = 0;
+    const auto began = Clock::now();
+    const auto until = began + std::chrono::duration<double>(seconds);
+    while (Clock::now() < until) {
+        sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+        sqlite3_bind_int64(insert, 1, commits);
+        sqlite3_step(insert);
+        sqlite3_reset(insert);
+        if (sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK) ++commits;
+    }
+    const double rate = static_cast<double>(commits) / std::chrono::duration<double>(Clock::now() - began).count();
+    sqlite3_finalize(insert);
+    sqlite3_close(db);
+    return rate;
+}
+
+std::string load_average() {
+    std::ifstream in("/proc/loadavg");
+    std::string one, five, fifteen;
+    in >> one >> five >> fifteen;
+    return one + " " + five + " " + fifteen;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        auto flags = parse_flags(argc, argv);
+        const std::string server_bin = flag_text(flags, "server", ENCORE_SERVER_BIN);
+        const int clients = flag_int(flags, "clients", 64);
+        const int threads = flag_int(flags, "threads", std::min(256, clients + 8));
+        const double seconds = flag_int(flags, "seconds", 8);
+        const int series_every = flag_int(flags, "series-every", 8);
+        TempFolder dir("encore-onsale");
+        std::ofstream(dir.file("catalog.json")) << generated_catalog(shape).dump();
+        std::printf("on-sale benchmark: %d clients, server --threads %d, %s; database in %s; load average before: %s\n",
+                    clients, threads, server_bin.c_str(), dir.path().c_str(), load_average().c_str());
+        ServerChild server(server_bin, load_server_args(dir.file("encore.db"), dir.file("catalog.json"), threads),
+                           dir.file("server.log"));
+        ApiClient reader("127.0.0.1", server.port());
+        const Catalog catalog = fetch_catalog(reader);
+
+        std::vector<Customer> customers(static_cast<std::size_t>(clients));
+        {
+            std::vector<std::thread> registering;
+            for (int k = 0; k < clients; ++k)
+                registering.emplace_back([&, k] {
+                    Customer& c = customers[static_cast<std::size_t>(k)];
+                    c.api = std::make_unique<ApiClient>("127.0.0.1", server.port());
+                    c.email = "bench-" + std::to_string(k) + "@load.example";
+                    c.card = register_customer(*c.api, c.email);
+                });
+            for (auto& t : registering) t.join();
+        }
+        std::vector<Attempt> attempts;
+        const Phase singles = run_phase(customers, catalog, seconds, 0, attempts);
+        print_phase("single seats", singles);
+        const Phase mix = run_phase(customers, catalog, seconds, series_every, attempts);
+        print_phase("mix (1 in 8 a series)", mix);
+        std::printf("load average after the load: %s\n", load_average().c_str());
+
+        AuditResult audit;
+        AuditOptions options;
+        audit_database(dir.file("encore.db"), attempts, options, audit);
+        std::printf("check: %s\n", audit.summary(5).c_str());
+        server.stop();
+
+        const double raw = raw_sqlite_commits_per_second(dir.file("raw.db"), 3.0);
+        const double single_rate = static_cast<double>(singles.single_orders) / singles.seconds;
+        std::printf("raw SQLite (same disk, WAL, synchronous=NORMAL): %.0f one-row insert+commit transactions/s\n", raw);
+        std::printf("ratio single-seat orders/s / raw commits/s: %.3f\n", single_rate / raw);
+        const double series_p99 = percentile(mix.series_order, 0.99);
+        std::printf("targets: >= 2000 single-seat orders/s: %.0f %s; series commit p99 < 20 ms: %.2f ms %s; double sales: %s\n",
+                    single_rate, single_rate >= 2000 ? "met" : "MISSED", series_p99,
+                    mix.series_order.empty() ? "NOT MEASURED" : series_p99 < 20 ? "met" : "MISSED",
+                    audit.clean() ? "none" : "FOUND");
+        return audit.clean() ? 0 : 1;
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "bench_onsale: %s\n", error.what());
+        return 2;
+    }
+}

@@ -1,0 +1,27 @@
+// A response as data (status + JSON body) so it can be stored for idempotent replay, and the helpers
+// that send one, including problem+json bodies that carry extra fields ("line", "problems" ...).
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+namespace httplib {
+struct Response;
+}
+
+namespace encore::server {
+
+struct ApiResponse {
+    int status = 200;
+    nlohmann::json body;
+    bool is_problem() const { return status >= 400; }
+};
+
+// {"type": "/problems/<code>", "title", "status", "code", "detail"}; add fields to `body` as needed.
+ApiResponse problem_response(int status, std::string_view code, std::string_view title, std::string_view detail);
+// Sends the response uncompressed, as application/json or application/problem+json.
+void send_response(httplib::Response& res, const ApiResponse& response);
+// Sends an already serialised JSON body (a stored response replayed byte for byte).
+void send_stored_response(httplib::Response& res, int status, std::string body);
+
+}  // namespace encore::server
