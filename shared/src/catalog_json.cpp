@@ -79,13 +79,7 @@ public:
 private:
     template <class F>
     void each(const json& obj, const std::string& path, std::string_view key, F&& f, bool required = true) {
-        const json* list = r_.get_array(obj, path, key, required);
-        if (!list) return;
-        const std::string list_path = path_join(path, key);
-        for (std::size_t i = 0; i < list->size(); ++i) {
-            const std::string item_path = path_join(list_path, i);
-            if (r_.expect_object((*list)[i], item_path)) f((*list)[i], item_path);
-        }
+        r_.for_each_object(obj, path, key, std::forward<F>(f), required);
     }
 
     void reference(const IdSet& set, const std::string& id, const std::string& path, const std::string& what,

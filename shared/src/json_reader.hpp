@@ -39,6 +39,17 @@ public:
     const json* get_object(const json& obj, const std::string& path, std::string_view key, bool required = true);
     // Checks that `value` is an object, recording wrong_type otherwise.
     bool expect_object(const json& value, const std::string& path);
+    // Calls f(item, item_path) for each object in the array `key`; other entries are recorded as problems.
+    template <class F>
+    void for_each_object(const json& obj, const std::string& path, std::string_view key, F&& f, bool required = true) {
+        const json* list = get_array(obj, path, key, required);
+        if (!list) return;
+        const std::string list_path = path_join(path, key);
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string item_path = path_join(list_path, i);
+            if (expect_object((*list)[i], item_path)) f((*list)[i], item_path);
+        }
+    }
 
 private:
     Problems& problems_;

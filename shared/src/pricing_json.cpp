@@ -19,16 +19,6 @@ std::optional<Instant> read_instant(JsonReader& r, const json& j, const std::str
     return t;
 }
 
-template <class F>
-void each_object(JsonReader& r, const json& doc, const std::string& p, std::string_view key, F&& f) {
-    const json* list = r.get_array(doc, p, key, false);
-    if (!list) return;
-    for (std::size_t i = 0; i < list->size(); ++i) {
-        const std::string ip = path_join(path_join(p, key), i);
-        if (r.expect_object((*list)[i], ip)) f((*list)[i], ip);
-    }
-}
-
 std::optional<std::vector<std::pair<OfferId, int>>> counts(JsonReader& r, const json& obj, const std::string& p) {
     std::vector<std::pair<OfferId, int>> out;
     for (auto it = obj.begin(); it != obj.end(); ++it) {
@@ -52,7 +42,7 @@ std::optional<Basket> basket_from_json(const json& doc, Problems& problems) {
     if (r.get_string(doc, "", "channel", channel, false) && !channel_from_name(channel, b.channel))
         r.problem("/channel", "invalid_value", "channel must be \"web\" or \"box_office\"");
     if (!r.get_array(doc, "", "lines")) return std::nullopt;
-    each_object(r, doc, "", "lines", [&](const json& j, const std::string& p) {
+    r.for_each_object(doc, "", "lines", [&](const json& j, const std::string& p) {
         BasketLine line;
         std::string kind;
         if (!r.get_string(j, p, "kind", kind)) return;
@@ -97,7 +87,7 @@ std::optional<Basket> basket_from_json(const json& doc, Problems& problems) {
             return;
         }
         b.lines.push_back(std::move(line));
-    });
+    }, false);
     if (problems.size() != before) return std::nullopt;
     return b;
 }
@@ -142,14 +132,14 @@ std::optional<Customer> customer_from_json(const json& doc, Problems& problems) 
             if ((*tags)[i].is_string()) c.tags.push_back((*tags)[i].get<std::string>());
             else r.problem(path_join(std::string("/tags"), i), "wrong_type", "a tag is a string");
         }
-    each_object(r, doc, "", "memberships", [&](const json& j, const std::string& p) {
+    r.for_each_object(doc, "", "memberships", [&](const json& j, const std::string& p) {
         OwnedMembership m;
         r.get_id(j, p, "membership", m.membership.value);
         if (auto t = read_instant(r, j, p, "starts")) m.starts = *t;
         if (auto t = read_instant(r, j, p, "ends")) m.ends = *t;
         c.memberships.push_back(m);
-    });
-    each_object(r, doc, "", "passes", [&](const json& j, const std::string& p) {
+    }, false);
+    r.for_each_object(doc, "", "passes", [&](const json& j, const std::string& p) {
         OwnedPass pass;
         r.get_id(j, p, "pass", pass.pass.value);
         r.get_id(j, p, "code", pass.code);
@@ -160,13 +150,13 @@ std::optional<Customer> customer_from_json(const json& doc, Problems& problems) 
                 else r.problem(path_join(path_join(p, "redeemed"), i), "wrong_type", "an instance id string is expected");
             }
         c.passes.push_back(std::move(pass));
-    });
-    each_object(r, doc, "", "subscriptions", [&](const json& j, const std::string& p) {
+    }, false);
+    r.for_each_object(doc, "", "subscriptions", [&](const json& j, const std::string& p) {
         OwnedSubscription s;
         r.get_id(j, p, "series", s.series.value);
         r.get_string(j, p, "group", s.group.value, false);
         c.subscriptions.push_back(s);
-    });
+    }, false);
     if (const json* uses = r.get_object(doc, "", "offer_uses", false))
         if (auto list = counts(r, *uses, "/offer_uses")) c.offer_uses = *list;
     if (problems.size() != before) return std::nullopt;
