@@ -6,6 +6,7 @@
 #include "accounts.hpp"
 #include "hold_operations.hpp"
 #include "holds.hpp"
+#include "method_answers.hpp"
 #include "json_exchange.hpp"
 #include "problem.hpp"
 #include "rate_limiter.hpp"
@@ -97,22 +98,6 @@ void post_release(ServerContext& ctx, const httplib::Request& req, httplib::Resp
     answer(res, release_hold_seats(ctx, authenticate(ctx, req), req.matches[1], std::get<std::vector<SeatRef>>(decoded)), 200);
 }
 
-// Other methods on a hold path: 405 with the methods it has.
-void install_not_allowed(httplib::Server& server, const char* pattern, std::string allowed) {
-    auto not_allowed = [allowed](const httplib::Request& req, httplib::Response& res) {
-        res.set_header("Allow", allowed);
-        send_http_problem(res, 405, "method_not_allowed",
-                          req.method + " is not supported here; this endpoint accepts " + allowed + ".");
-    };
-    const bool get = allowed.find("GET") != std::string::npos;
-    const bool post = allowed.find("POST") != std::string::npos;
-    const bool del = allowed.find("DELETE") != std::string::npos;
-    if (!get) server.Get(pattern, not_allowed);
-    if (!post) server.Post(pattern, not_allowed);
-    if (!del) server.Delete(pattern, not_allowed);
-    server.Put(pattern, not_allowed).Patch(pattern, not_allowed);
-}
-
 }  // namespace
 
 void install_hold_routes(httplib::Server& server, ServerContext& ctx) {
@@ -132,10 +117,10 @@ void install_hold_routes(httplib::Server& server, ServerContext& ctx) {
         if (!ctx.limiter.admit("holds", ctx.options.hold_requests_per_minute, req, res)) return;
         post_release(ctx, req, res);
     });
-    install_not_allowed(server, holds_path, "POST");
-    install_not_allowed(server, hold_path, "GET, HEAD, DELETE");
-    install_not_allowed(server, extend_path, "POST");
-    install_not_allowed(server, release_path, "POST");
+    install_method_answers(server, holds_path, "POST");
+    install_method_answers(server, hold_path, "GET, HEAD, DELETE");
+    install_method_answers(server, extend_path, "POST");
+    install_method_answers(server, release_path, "POST");
 }
 
 }  // namespace encore::server

@@ -3,6 +3,7 @@
 
 #include "accounts.hpp"
 #include "holds.hpp"
+#include "method_answers.hpp"
 #include "openapi_route.hpp"
 #include "orders.hpp"
 #include "server_context.hpp"
@@ -110,21 +111,6 @@ void get_availability(Store& store, const CatalogState& catalog, const httplib::
                     {"seats", encode_seat_states(seats)}});
 }
 
-// POST, PUT, PATCH and DELETE on a read-only endpoint: 405; OPTIONS: the list of methods.
-void install_method_answers(httplib::Server& server, const char* pattern) {
-    auto not_allowed = [](const httplib::Request& req, httplib::Response& res) {
-        res.set_header("Allow", allowed_methods);
-        send_http_problem(res, 405, "method_not_allowed",
-                          req.method + " is not supported here; this endpoint accepts " + allowed_methods + ".");
-    };
-    server.Post(pattern, not_allowed).Put(pattern, not_allowed).Patch(pattern, not_allowed);
-    server.Delete(pattern, not_allowed);
-    server.Options(pattern, [](const httplib::Request&, httplib::Response& res) {
-        res.set_header("Allow", allowed_methods);
-        res.status = 204;
-    });
-}
-
 void install_api_not_found(httplib::Server& server) {
     auto not_found = [](const httplib::Request& req, httplib::Response& res) {
         send_http_problem(res, 404, "not_found", "There is no API endpoint at " + printable(req.path) + ".");
@@ -145,7 +131,7 @@ void install_api_routes(httplib::Server& server, ServerContext& ctx) {
     server.Get(availability_path, [&](const httplib::Request& req, httplib::Response& res) {
         get_availability(store, catalog, req, res);
     });
-    for (const char* pattern : {health_path, catalog_path, availability_path}) install_method_answers(server, pattern);
+    for (const char* pattern : {health_path, catalog_path, availability_path}) install_method_answers(server, pattern, allowed_methods);
     install_account_routes(server, ctx);
     install_admin_routes(server, ctx);
     install_hold_routes(server, ctx);
