@@ -6,16 +6,14 @@
 namespace encore::server {
 namespace {
 
-// The ticket type a ticket line is priced with when the request names none: the first of the
-// catalog's ticket types that the instance's price list sells for the seat's band.
+// The core's default ticket type for the seat; the first ticket type when the seat is not sold at
+// all, so that pricing refuses the line with its own reason.
 TicketTypeId ticket_type_for(const Catalog& catalog, const InstanceId& instance_id, const SeatId& seat) {
     const Instance* instance = catalog.find_instance(instance_id);
     const Venue* venue = instance ? catalog.find_venue(instance->venue) : nullptr;
-    const PriceList* list = instance ? catalog.find_price_list(instance->price_list) : nullptr;
     auto index = venue ? venue->plan.seat_index(seat) : std::nullopt;
-    if (list && index)
-        for (const TicketType& type : catalog.ticket_types)
-            if (list->price(venue->plan.seats[*index].band, type.id)) return type.id;
+    if (index)
+        if (auto type = catalog.default_ticket_type(*instance, *index)) return *type;
     return catalog.ticket_types.empty() ? TicketTypeId{} : catalog.ticket_types.front().id;
 }
 

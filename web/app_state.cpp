@@ -27,9 +27,7 @@ void accept_catalog(AppState& app, std::string_view json_text) {
     }
     app.catalog = std::move(*load.catalog);
     const encore::Catalog& c = *app.catalog;
-    app.ticket_type = c.find_ticket_type(encore::TicketTypeId{"adult"}) != nullptr || c.ticket_types.empty()
-                          ? encore::TicketTypeId{"adult"}
-                          : c.ticket_types.front().id;
+    app.ticket_type = c.ticket_types.empty() ? encore::TicketTypeId{} : c.ticket_types.front().id;
     app.phase = Phase::ready;
     app.error.clear();
     app.instance = {};
@@ -247,7 +245,9 @@ bool toggle_seat(AppState& app, std::uint32_t seat) {
             return true;
         }
     if (!can_select(app, seat)) return false;
-    Pick pick{app.instance, seat, venue->plan.seats[seat].id, app.ticket_type, false};
+    const encore::Instance* instance = app.catalog->find_instance(app.instance);
+    const auto type = instance ? app.catalog->default_ticket_type(*instance, seat) : std::nullopt;
+    Pick pick{app.instance, seat, venue->plan.seats[seat].id, type.value_or(app.ticket_type), false};
     app.hold.queue.push_back({HoldOp::Kind::add, pick.instance, pick.seat_id});
     app.picks.push_back(std::move(pick));
     ++app.picks_revision;

@@ -50,7 +50,7 @@ struct AppState {
     std::string error;                      // why the catalog could not be used
     bool catalog_requested = false;
     std::optional<encore::Catalog> catalog;
-    encore::TicketTypeId ticket_type;       // prices shown are for this type ("adult" if the catalog has it)
+    encore::TicketTypeId ticket_type;       // prices shown are for this type: the catalog's first
     encore::Instant now;                    // browser clock, refreshed every frame (the core never reads a clock)
     double dpr = 1;                         // device pixels per CSS pixel
 

@@ -89,6 +89,12 @@ std::optional<Money> Catalog::seat_price(const Instance& instance, std::uint32_t
     return Money{*amount, currency};
 }
 
+std::optional<TicketTypeId> Catalog::default_ticket_type(const Instance& instance, std::uint32_t seat) const {
+    for (const TicketType& type : ticket_types)
+        if (seat_price(instance, seat, type.id)) return type.id;
+    return std::nullopt;
+}
+
 std::vector<const Instance*> Catalog::instances_of(const EventId& event) const {
     std::vector<const Instance*> out;
     for (const Instance& i : instances)

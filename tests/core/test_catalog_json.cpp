@@ -67,6 +67,19 @@ TEST_CASE("seat_price reads the instance's price list", "[catalog]") {
     CHECK_FALSE(c.seat_price(evening, 99, TicketTypeId{"adult"}));
 }
 
+TEST_CASE("a seat's default ticket type is the first one sold in its band", "[catalog]") {
+    json doc = small_catalog_json();
+    std::swap(doc["ticket_types"][0], doc["ticket_types"][1]);  // child first
+    const Catalog c = *load_catalog(doc).catalog;
+    const Instance& evening = *c.find_instance(InstanceId{"macbeth-1"});
+    CHECK(c.default_ticket_type(evening, 0) == TicketTypeId{"child"});  // band A sells child
+    CHECK(c.default_ticket_type(evening, 4) == TicketTypeId{"adult"});  // band B sells adult only
+    const Catalog original = *load_catalog(small_catalog_json()).catalog;
+    CHECK(original.default_ticket_type(evening, 0) == TicketTypeId{"adult"});
+    doc["price_lists"][0]["prices"] = json::array();
+    CHECK_FALSE(load_catalog(doc).catalog->default_ticket_type(evening, 0));
+}
+
 TEST_CASE("catalog_to_json round-trips", "[catalog]") {
     const Catalog c = *load_catalog(small_catalog_json()).catalog;
     const json once = catalog_to_json(c);

@@ -178,6 +178,9 @@ struct Catalog {
 
     // The standard price of one seat of an instance for a ticket type, or nullopt if not sold.
     std::optional<Money> seat_price(const Instance& instance, std::uint32_t seat, const TicketTypeId& type) const;
+    // The ticket type a seat is sold as when the buyer names none: the first of the catalog's ticket
+    // types that the instance's price list sells in the seat's band; nullopt if none is sold there.
+    std::optional<TicketTypeId> default_ticket_type(const Instance& instance, std::uint32_t seat) const;
     // Instances of an event in start order.
     std::vector<const Instance*> instances_of(const EventId& event) const;
 
