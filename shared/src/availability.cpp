@@ -25,6 +25,23 @@ std::optional<SeatState> seat_state_from_code(char c) {
     }
 }
 
+std::string_view seat_state_name(SeatState s) {
+    switch (s) {
+        case SeatState::open: return "open";
+        case SeatState::held: return "held";
+        case SeatState::reserved: return "reserved";
+        case SeatState::sold: return "sold";
+        case SeatState::blocked: return "blocked";
+    }
+    return "open";
+}
+
+std::optional<SeatState> seat_state_from_name(std::string_view name) {
+    for (SeatState s : {SeatState::open, SeatState::held, SeatState::reserved, SeatState::sold, SeatState::blocked})
+        if (seat_state_name(s) == name) return s;
+    return std::nullopt;
+}
+
 std::string encode_seat_states(const std::vector<SeatState>& seats) {
     std::string text(seats.size(), 'o');
     for (std::size_t i = 0; i < seats.size(); ++i) text[i] = seat_state_code(seats[i]);

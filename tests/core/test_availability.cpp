@@ -26,3 +26,14 @@ TEST_CASE("only open seats are available", "[availability]") {
     CHECK(is_available(SeatState::open));
     for (SeatState s : {SeatState::held, SeatState::reserved, SeatState::sold, SeatState::blocked}) CHECK_FALSE(is_available(s));
 }
+
+TEST_CASE("seat states have one word each, read back by name", "[availability]") {
+    const std::vector<std::pair<SeatState, std::string_view>> words{{SeatState::open, "open"},
+        {SeatState::held, "held"}, {SeatState::reserved, "reserved"}, {SeatState::sold, "sold"}, {SeatState::blocked, "blocked"}};
+    for (const auto& [state, word] : words) {
+        CHECK(seat_state_name(state) == word);
+        CHECK(seat_state_from_name(word) == state);
+    }
+    CHECK_FALSE(seat_state_from_name("Sold"));
+    CHECK_FALSE(seat_state_from_name(""));
+}

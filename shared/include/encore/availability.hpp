@@ -23,6 +23,10 @@ enum class SeatState : std::uint8_t {
 char seat_state_code(SeatState s);
 // The state for a code character, or nullopt.
 std::optional<SeatState> seat_state_from_code(char c);
+// "open", "held", "reserved", "sold", "blocked": the word the database and the JSON use.
+std::string_view seat_state_name(SeatState s);
+// The state for a word, or nullopt.
+std::optional<SeatState> seat_state_from_name(std::string_view name);
 // Only open seats can be chosen by a customer.
 inline bool is_available(SeatState s) { return s == SeatState::open; }
 
