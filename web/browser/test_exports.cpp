@@ -1,0 +1,197 @@
+// Functions the browser tests call through Module: frame count, a JSON snapshot of the client state (with
+// hold, priced basket, account and last order), a seat's or a named widget's on-screen position (CSS pixels,
+// for page.mouse), choosing a performance, and log-in / order helpers that run the UI buttons' own code;
+// and the table of named widgets the UI fills every drawn frame.
+#include "browser/test_exports.hpp"
+
+#include <emscripten/emscripten.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "browser/canvas_size.hpp"
+#include "browser/page.hpp"
+#include "encore/money.hpp"
+#include "encore/pricing_json.hpp"
+#include "logic/account_client.hpp"
+#include "logic/app_state.hpp"
+#include "logic/basket_pricing.hpp"
+#include "logic/checkout_client.hpp"
+#include "logic/display_format.hpp"
+#include "logic/hold_client.hpp"
+#include "logic/map_view.hpp"
+
+namespace {
+
+std::string g_out;  // the last JSON handed to JavaScript; valid until the next export call
+int g_frames_drawn = 0;
+int g_widget_frame = 0;
+struct NamedWidget {
+    web::WidgetRect rect;
+    int frame = 0;
+};
+std::unordered_map<std::string, NamedWidget> g_widgets;
+
+const char* phase_name(web::Phase p) {
+    switch (p) {
+        case web::Phase::loading: return "loading";
+        case web::Phase::ready: return "ready";
+        case web::Phase::error: return "error";
+    }
+    return "";
+}
+
+const char* fetch_name(web::Fetch f) {
+    switch (f) {
+        case web::Fetch::none: return "none";
+        case web::Fetch::wanted: return "wanted";
+        case web::Fetch::loading: return "loading";
+        case web::Fetch::ready: return "ready";
+        case web::Fetch::error: return "error";
+    }
+    return "";
+}
+
+}  // namespace
+
+namespace web {
+
+void begin_widget_frame() { ++g_widget_frame; }
+
+void note_widget(const char* name, const WidgetRect& rect) { g_widgets[name] = {rect, g_widget_frame}; }
+
+void note_frame_drawn() { ++g_frames_drawn; }
+
+}  // namespace web
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE int encore_frame_count() { return g_frames_drawn; }
+
+EMSCRIPTEN_KEEPALIVE const char* encore_state_json() {
+    const web::AppState& app = web::the_app();
+    nlohmann::json j;
+    j["phase"] = phase_name(app.phase);
+    j["error"] = app.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(app.error);
+    j["instance"] = app.instance.empty() ? nlohmann::json(nullptr) : nlohmann::json(app.instance.value);
+    j["availability"] = fetch_name(app.availability);
+    j["availability_error"] = app.availability_error.empty() ? nlohmann::json(nullptr) : nlohmann::json(app.availability_error);
+    const encore::Instance* inst = web::current_instance(app);
+    j["on_sale"] = inst ? web::on_sale_web(app, *inst) : false;
+    nlohmann::json picked = nlohmann::json::array();
+    const encore::Venue* venue = web::current_venue(app);
+    if (venue)
+        for (std::uint32_t seat : web::selection(app)) {
+            std::optional<encore::Money> price = web::seat_price(app, seat);
+            picked.push_back({{"seat", venue->plan.seats[seat].id.value},
+                              {"name", venue->plan.seat_name(seat)},
+                              {"band", venue->plan.seats[seat].band.value},
+                              {"price", price ? nlohmann::json(price->minor) : nlohmann::json(nullptr)},
+                              {"price_text", price ? nlohmann::json(encore::format_money(*price)) : nlohmann::json(nullptr)},
+                              {"held", std::any_of(app.picks.begin(), app.picks.end(), [&](const web::Pick& p) {
+                                   return p.instance == app.instance && p.seat == seat && p.held; })}});
+        }
+    j["selection"] = picked;
+    encore::Money total = web::selection_total(app);
+    j["total"] = total.minor;
+    j["total_text"] = encore::format_money(total);
+    nlohmann::json hold = nullptr;
+    if (!app.hold.token.empty()) {
+        nlohmann::json seats = nlohmann::json::array();
+        for (const web::Pick& p : app.picks)
+            if (p.held) seats.push_back({{"instance", p.instance.value}, {"seat", p.seat_id.value}});
+        hold = {{"token", app.hold.token}, {"expires_at", encore::format_instant(app.hold.expires_at)},
+                {"seconds_left", web::hold_seconds_left(app)}, {"seats", seats}};
+    }
+    j["hold"] = hold;
+    j["pending_hold_requests"] = static_cast<int>(app.hold.queue.size()) + (app.hold.in_flight ? 1 : 0);
+    const encore::PricedBasket& priced = web::priced_basket(app);
+    nlohmann::json basket = encore::priced_basket_to_json(priced);
+    basket["total"] = priced.valid ? nlohmann::json(priced.total) : nlohmann::json(nullptr);
+    basket["total_text"] = priced.valid ? nlohmann::json(encore::format_money({priced.total, priced.currency})) : nlohmann::json(nullptr);
+    basket["request"] = encore::basket_to_json(web::current_basket(app));
+    j["basket"] = basket;
+    j["account"] = app.account.token.empty() ? nlohmann::json(nullptr) : nlohmann::json(app.account.email);
+    j["account_error"] = app.account.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(app.account.error);
+    const web::CheckoutState& co = app.checkout;
+    const char* step = co.step == web::CheckoutStep::idle ? "idle" : co.step == web::CheckoutStep::saving_card ? "saving_card" : "placing_order";
+    j["order"] = {{"reference", co.reference.empty() ? nlohmann::json(nullptr) : nlohmann::json(co.reference)},
+                  {"status", co.status.empty() ? nlohmann::json(nullptr) : nlohmann::json(co.status)},
+                  {"status_text", web::order_status_words(co)},
+                  {"total", co.reference.empty() ? nlohmann::json(nullptr) : nlohmann::json(co.total)},
+                  {"error", co.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(co.error)},
+                  {"error_code", co.error_code.empty() ? nlohmann::json(nullptr) : nlohmann::json(co.error_code)},
+                  {"idempotency_key", co.idempotency_key},
+                  {"step", step},
+                  {"checkout_open", co.open}};
+    j["notice"] = app.notice.empty() ? nlohmann::json(nullptr) : nlohmann::json(app.notice);
+    j["zoom"] = app.view.zoom();
+    j["seat_count"] = venue ? venue->plan.seats.size() : 0;
+    j["available_count"] = web::available_count(app);
+    j["dpr"] = app.dpr;
+    const web::CanvasSize& size = web::canvas_size();
+    j["canvas"] = {{"css_width", size.css_width}, {"css_height", size.css_height}, {"width", size.width}, {"height", size.height}};
+    j["frames"] = g_frames_drawn;
+    g_out = j.dump();
+    return g_out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* encore_seat_screen_pos(const char* seat_id) {
+    const web::AppState& app = web::the_app();
+    nlohmann::json j = {{"x", 0}, {"y", 0}, {"visible", false}};
+    const encore::Venue* venue = web::current_venue(app);
+    std::optional<std::uint32_t> seat = venue && seat_id ? venue->plan.seat_index(encore::SeatId{seat_id}) : std::nullopt;
+    if (seat) {
+        if (std::optional<web::ScreenPoint> p = web::seat_screen_position(app, *seat)) {
+            double dpr = app.dpr > 0 ? app.dpr : 1;
+            float x = static_cast<float>(p->x), y = static_cast<float>(p->y);  // the pixel the UI drew it at
+            j["x"] = x / dpr;
+            j["y"] = y / dpr;
+            j["visible"] = app.view.contains(x, y);
+        }
+    } else {
+        j["error"] = "unknown seat";
+    }
+    g_out = j.dump();
+    return g_out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE int encore_select_instance(const char* instance_id) {
+    return instance_id && web::choose_instance(web::the_app(), instance_id) ? 1 : 0;
+}
+
+// {"x","y","w","h","visible"} of a widget the UI named (CSS pixels), e.g. "checkout", "pay", "card_number".
+EMSCRIPTEN_KEEPALIVE const char* encore_widget_rect(const char* name) {
+    nlohmann::json j = {{"visible", false}};
+    if (auto it = name ? g_widgets.find(name) : g_widgets.end(); it != g_widgets.end()) {
+        const web::WidgetRect& r = it->second.rect;
+        double dpr = web::the_app().dpr > 0 ? web::the_app().dpr : 1;
+        j = {{"x", r.x / dpr}, {"y", r.y / dpr}, {"w", r.w / dpr}, {"h", r.h / dpr}, {"visible", it->second.frame == g_widget_frame}};
+    }
+    g_out = j.dump();
+    return g_out.c_str();
+}
+
+// What the "Log in" button does with the form's fields.
+EMSCRIPTEN_KEEPALIVE void encore_log_in(const char* email, const char* password) {
+    web::log_in(web::the_app(), web::page_services(), email ? email : "", password ? password : "");
+}
+
+// Opens the checkout and presses "Pay" with this method ("card"/"invoice") and card fields, like the UI.
+EMSCRIPTEN_KEEPALIVE void encore_place_order(const char* method, const char* number, const char* expiry, const char* cvc) {
+    web::AppState& app = web::the_app();
+    web::CheckoutState& co = app.checkout;
+    co.open = true;
+    co.method = method && std::string(method) == "invoice" ? web::PayMethod::invoice : web::PayMethod::card;
+    auto copy = [](char* dst, std::size_t n, const char* src) { std::snprintf(dst, n, "%s", src ? src : ""); };
+    copy(co.card_number, sizeof co.card_number, number);
+    copy(co.card_expiry, sizeof co.card_expiry, expiry);
+    copy(co.card_cvc, sizeof co.card_cvc, cvc);
+    web::place_order(app, web::page_services());
+}
+
+}  // extern "C"

@@ -1,0 +1,22 @@
+// The priced basket as the side panel words it: fees summed by fee, and each line's explanation.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "encore/pricing.hpp"
+
+namespace web {
+
+// Per-ticket fees summed by fee (waived ones apart), then order fees, in the order they first appear.
+struct FeeRow {
+    std::string name;
+    int count = 0;
+    std::int64_t amount = 0;
+    bool waived = false;
+};
+std::vector<FeeRow> fee_rows(const encore::PricedBasket& priced);
+// The explanation of a line's price, as the core wrote it, with its fees ("Booking fee: £2.00" / "waived").
+std::string line_explanation(const encore::PricedLine& line, const encore::Currency& currency);
+
+}  // namespace web

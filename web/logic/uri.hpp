@@ -1,0 +1,11 @@
+// Percent-encoding of one URL path segment or query value, as JavaScript's encodeURIComponent does it.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace web {
+
+// Keeps A-Z a-z 0-9 - _ . ! ~ * ' ( ); every other byte becomes %XX (upper-case hex).
+std::string uri_component(std::string_view text);
+
+}  // namespace web

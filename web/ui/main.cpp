@@ -1,0 +1,123 @@
+// Starts Encore's web client: a GLFW window on the page's canvas with a WebGL2 context, Dear ImGui, the
+// browser's input (wheel, touch), and the frame loop that runs the logic, lays out and draws the box office.
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+
+#include "browser/canvas_size.hpp"
+#include "browser/cursor.hpp"
+#include "browser/frame_loop.hpp"
+#include "browser/page.hpp"
+#include "browser/redraw.hpp"
+#include "browser/test_exports.hpp"
+#include "browser/touch_input.hpp"
+#include "browser/wheel_input.hpp"
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "logic/hold_client.hpp"
+#include "logic/layout.hpp"
+#include "logic/tick.hpp"
+#include "ui/account_panel.hpp"
+#include "ui/checkout_panel.hpp"
+#include "ui/events_panel.hpp"
+#include "ui/page_chrome.hpp"
+#include "ui/pointer_input.hpp"
+#include "ui/seat_map_view.hpp"
+#include "ui/side_panel.hpp"
+#include "ui/theme.hpp"
+
+namespace {
+
+GLFWwindow* g_window = nullptr;
+bool g_fonts_uploaded_once = false;
+double g_style_dpr = 0;  // dpr the fonts and style were built for
+
+// The CSS cursor for the one ImGui asks for.
+const char* css_cursor(ImGuiMouseCursor shape) {
+    static const char* const names[] = {"default", "text", "grabbing", "ns-resize", "ew-resize",
+                                        "nesw-resize", "nwse-resize", "pointer", "not-allowed"};
+    if (shape < 0) return "none";
+    return shape < static_cast<int>(sizeof names / sizeof names[0]) ? names[shape] : "default";
+}
+
+void on_cursor_pos(GLFWwindow*, double, double) { web::note_mouse_moved(); }
+
+void frame() {
+    web::AppState& app = web::the_app();
+    const web::CanvasSize& size = web::follow_canvas_size();
+    app.dpr = size.dpr;
+    if (size.dpr != g_style_dpr) {
+        g_style_dpr = size.dpr;
+        web::theme::apply(static_cast<float>(size.dpr));
+        if (g_fonts_uploaded_once) {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+    }
+    if (size.resized || size.dpr_changed) web::request_redraw();
+    web::tick(app, web::page_services(), {.wall_ms = web::wall_clock_ms(), .monotonic_ms = web::monotonic_ms()});
+    if (!web::should_draw(web::monotonic_ms())) return;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    g_fonts_uploaded_once = true;
+    ImGui_ImplGlfw_NewFrame();
+    web::feed_browser_input();
+    ImGui::NewFrame();
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseDown[0] || io.MouseWheel != 0 || !io.InputQueueCharacters.empty())
+        web::note_activity(app, web::monotonic_ms());
+    web::begin_widget_frame();
+
+    web::Services& services = web::page_services();
+    web::Layout layout = web::compute_layout(size);
+    web::draw_top_bar(app, services, layout.top_bar);
+    web::draw_events_panel(app, layout.events, layout.kind);
+    web::draw_map_header(app, layout.header, layout.kind);
+    web::draw_seat_map(app, layout.map);
+    web::draw_side_panel(app, layout.side, layout.kind);
+    web::draw_catalog_status(app, layout.map);
+    // The checkout floats over the map; on tablets and phones from the header down (it may cover the basket).
+    web::Rect stage = layout.kind == web::LayoutKind::wide
+                          ? layout.map
+                          : web::Rect{layout.header.x, layout.header.y, layout.header.w, static_cast<float>(size.height) - layout.header.y};
+    web::draw_checkout_window(app, services, stage);
+    web::draw_account_window(app, services, layout.map);
+
+    ImGui::Render();
+    web::set_canvas_cursor(css_cursor(ImGui::GetMouseCursor()));
+    glViewport(0, 0, size.width, size.height);
+    ImVec4 bg = ImGui::ColorConvertU32ToFloat4(web::theme::background);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    web::note_frame_drawn();
+}
+
+}  // namespace
+
+int main() {
+    if (!glfwInit()) return 1;
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    const web::CanvasSize& size = web::follow_canvas_size();
+    g_window = glfwCreateWindow(size.width, size.height, "Encore", nullptr, nullptr);
+    if (!g_window) return 1;
+    glfwMakeContextCurrent(g_window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+    ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    glfwSetScrollCallback(g_window, nullptr);  // the browser's wheel handler knows the delta's unit
+    glfwSetCursorPosCallback(g_window, on_cursor_pos);
+    web::install_wheel_handler();
+    web::install_touch_handlers();
+    web::install_redraw_wakers();
+
+    web::run_frame_loop(frame);
+    return 0;
+}

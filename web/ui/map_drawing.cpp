@@ -1,0 +1,100 @@
+// Seat glyphs, the wheelchair pictogram and map text, drawn on an ImGui draw list.
+#include "ui/map_drawing.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "ui/theme.hpp"
+
+namespace web {
+
+namespace {
+
+constexpr float pi = 3.14159265f;
+
+void draw_wheelchair(ImDrawList* dl, ImVec2 c, float s, ImU32 col) {
+    float t = std::max(1.0f, s * 0.1f);
+    dl->AddCircleFilled(ImVec2(c.x - 0.02f * s, c.y - 0.36f * s), 0.1f * s, col, 12);
+    ImVec2 body[] = {ImVec2(c.x - 0.08f * s, c.y - 0.2f * s), ImVec2(c.x - 0.08f * s, c.y + 0.06f * s),
+                     ImVec2(c.x + 0.2f * s, c.y + 0.06f * s), ImVec2(c.x + 0.3f * s, c.y + 0.34f * s)};
+    dl->AddPolyline(body, 4, col, 0, t);
+    dl->PathArcTo(ImVec2(c.x - 0.1f * s, c.y + 0.17f * s), 0.22f * s, -0.1f * pi, 1.45f * pi, 16);
+    dl->PathStroke(col, 0, t);
+}
+
+}  // namespace
+
+void add_text_centered(ImDrawList* dl, ImFont* font, float size, ImVec2 c, ImU32 col, const char* text,
+                       float letter_spacing) {
+    if (letter_spacing <= 0) {
+        ImVec2 sz = font->CalcTextSizeA(size, FLT_MAX, 0, text);
+        dl->AddText(font, size, ImVec2(std::round(c.x - sz.x / 2), std::round(c.y - sz.y / 2)), col, text);
+        return;
+    }
+    // Letter-spaced: one UTF-8 character at a time.
+    auto next = [](const char* s) {
+        const char* e = s + 1;
+        while ((static_cast<unsigned char>(*e) & 0xC0) == 0x80) ++e;
+        return e;
+    };
+    float total = 0;
+    for (const char* s = text; *s; s = next(s)) total += font->CalcTextSizeA(size, FLT_MAX, 0, s, next(s)).x + letter_spacing;
+    total -= letter_spacing;
+    float x = c.x - total / 2, y = c.y - size / 2;
+    for (const char* s = text; *s; s = next(s)) {
+        dl->AddText(font, size, ImVec2(std::round(x), std::round(y)), col, s, next(s));
+        x += font->CalcTextSizeA(size, FLT_MAX, 0, s, next(s)).x + letter_spacing;
+    }
+}
+
+ImU32 seat_band_color(const AppState& app, std::uint32_t seat) {
+    int b = seat < app.seat_band.size() ? app.seat_band[seat] : -1;
+    if (b < 0 || !app.catalog) return theme::not_on_sale;
+    return theme::color_from_hex(app.catalog->price_bands[static_cast<std::size_t>(b)].color, theme::not_on_sale);
+}
+
+void draw_seat_glyph(ImDrawList* dl, ImVec2 c, float r, ImU32 band, std::uint8_t attributes, SeatLook look,
+                     const char* number) {
+    ImU32 fill = band, mark = theme::seat_mark;
+    if (look == SeatLook::unavailable) {
+        fill = theme::seat_unavailable;
+        mark = theme::seat_unavailable_mark;
+    } else if (look == SeatLook::selected) {
+        fill = theme::seat_selected;
+        mark = theme::mix(band, IM_COL32(0, 0, 0, 255), 0.25f);
+    } else if (theme::luminance(band) < 0.35f) {
+        mark = IM_COL32(255, 255, 255, 225);
+    }
+    bool wheelchair = attributes & encore::seat_wheelchair;
+    if (look == SeatLook::selected) {  // stands out even when zoomed right out
+        r = std::max(r, theme::px(3.5f));
+        dl->AddCircleFilled(c, r + std::max(theme::px(1.5f), r * 0.35f), theme::with_alpha(band, 0.95f));
+    }
+    if (wheelchair) {
+        float h = r * 1.02f;
+        dl->AddRectFilled(ImVec2(c.x - h, c.y - h), ImVec2(c.x + h, c.y + h), fill, r * 0.35f);
+        if (r >= theme::px(3.5f)) draw_wheelchair(dl, c, h * 1.7f, mark);
+        return;
+    }
+    dl->AddCircleFilled(c, r, fill);
+    if (r < theme::px(2.4f)) return;
+    bool companion = attributes & encore::seat_companion;
+    bool restricted = attributes & encore::seat_restricted_view;
+    if (companion) dl->AddCircle(c, r * 0.52f, mark, 0, std::max(1.0f, r * 0.2f));
+    if (restricted) {
+        float t = companion ? r * 0.3f : r * 0.5f;
+        dl->AddTriangleFilled(ImVec2(c.x, c.y - t), ImVec2(c.x + t * 0.95f, c.y + t * 0.72f),
+                              ImVec2(c.x - t * 0.95f, c.y + t * 0.72f), mark);
+    }
+    if (companion || restricted) return;
+    if (look == SeatLook::selected && r >= theme::px(4)) {
+        ImVec2 check[] = {ImVec2(c.x - r * 0.45f, c.y + r * 0.02f), ImVec2(c.x - r * 0.12f, c.y + r * 0.35f),
+                          ImVec2(c.x + r * 0.48f, c.y - r * 0.35f)};
+        dl->AddPolyline(check, 3, mark, 0, std::max(1.2f, r * 0.2f));
+    } else if (number && look == SeatLook::available) {
+        float size = std::min(r * 0.95f, theme::px(13));
+        add_text_centered(dl, theme::fonts().bold, size, c, theme::with_alpha(mark, 0.8f), number);
+    }
+}
+
+}  // namespace web

@@ -1,0 +1,23 @@
+// Drawing primitives of the seat map, also used by the legend and selection list: seat glyphs (band
+// colour, availability, wheelchair/companion/restricted marks), centred and letter-spaced text.
+#pragma once
+#include <cstdint>
+
+#include "imgui.h"
+#include "logic/app_state.hpp"
+
+namespace web {
+
+enum class SeatLook { available, unavailable, selected };
+
+// One seat: a circle, or a rounded square with a wheelchair pictogram for a wheelchair space; a ring
+// marks a companion seat and a triangle restricted view; selected seats are white with a tick.
+void draw_seat_glyph(ImDrawList* dl, ImVec2 center, float radius, ImU32 band_color, std::uint8_t attributes,
+                     SeatLook look, const char* number = nullptr);
+// Text centred on c; with letter_spacing > 0 the characters are spread apart.
+void add_text_centered(ImDrawList* dl, ImFont* font, float size, ImVec2 c, ImU32 col, const char* text,
+                       float letter_spacing = 0);
+// The catalog colour of a seat's price band in the current venue.
+ImU32 seat_band_color(const AppState& app, std::uint32_t seat);
+
+}  // namespace web

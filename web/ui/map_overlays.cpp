@@ -1,0 +1,112 @@
+// Tooltip, zoom buttons, hint and status cards drawn over the seat map as small ImGui windows.
+#include "ui/map_overlays.hpp"
+
+#include <string>
+#include <utility>
+
+#include "encore/money.hpp"
+#include "logic/display_format.hpp"
+#include "logic/map_view.hpp"
+#include "ui/map_drawing.hpp"
+#include "ui/theme.hpp"
+
+namespace web {
+
+namespace {
+
+void begin_overlay(const char* id, ImVec2 pos, ImVec2 pivot, float padding_css = 14) {
+    ImGui::SetNextWindowPos(pos, ImGuiCond_Always, pivot);
+    ImGui::SetNextWindowSize(ImVec2(0, 0));  // fit the content every frame (also right after a DPR change)
+    ImGui::SetNextWindowBgAlpha(0.97f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, theme::px(10));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme::px(padding_css), theme::px(padding_css * 0.75f)));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, theme::panel_raised);
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+}
+
+void end_overlay() {
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
+}
+
+}  // namespace
+
+void draw_seat_tooltip(const AppState& app, const encore::SeatingPlan& plan, std::uint32_t seat) {
+    const encore::Seat& s = plan.seats[seat];
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme::px(12), theme::px(10)));
+    ImGui::BeginTooltip();
+    ImGui::PushFont(theme::fonts().bold);
+    ImGui::TextUnformatted(plan.seat_name(seat).c_str());
+    ImGui::PopFont();
+    int b = app.seat_band[seat];
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float line = ImGui::GetTextLineHeight();
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    dl->AddCircleFilled(ImVec2(p.x + line * 0.4f, p.y + line * 0.5f), line * 0.32f, seat_band_color(app, seat));
+    ImGui::Dummy(ImVec2(line * 0.9f, line));
+    ImGui::SameLine();
+    std::string band = b >= 0 ? app.catalog->price_bands[static_cast<std::size_t>(b)].name : s.band.value;
+    std::optional<encore::Money> price = seat_price(app, seat);
+    const encore::TicketType* type = app.catalog->find_ticket_type(app.ticket_type);
+    std::string price_text = price ? encore::format_money(*price) + (type ? " " + type->name : "") : "not sold at this performance";
+    ImGui::Text("%s  ·  %s", band.c_str(), price_text.c_str());
+    const std::pair<encore::SeatAttribute, const char*> attribute_words[] = {
+        {encore::seat_wheelchair, "Wheelchair space"},
+        {encore::seat_companion, "Companion seat (next to a wheelchair space)"},
+        {encore::seat_restricted_view, "Restricted view"},
+        {encore::seat_aisle, "Aisle seat"}};
+    for (const auto& [attribute, words] : attribute_words)
+        if (s.has(attribute)) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::text_muted), "%s", words);
+    ImGui::Spacing();
+    std::optional<encore::SeatState> state = seat_state(app, seat);
+    const encore::Instance* inst = current_instance(app);
+    ImVec4 muted = ImGui::ColorConvertU32ToFloat4(theme::text_muted);
+    if (is_selected(app, seat))
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::accent), "In your selection. Click to remove.");
+    else if (!state)
+        ImGui::TextColored(muted, "Loading availability…");
+    else if (!encore::is_available(*state))
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::error), "%s", seat_state_words(*state));
+    else if (inst && !on_sale_web(app, *inst))
+        ImGui::TextColored(muted, "Not on sale yet");
+    else if (price)
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::on_sale), "Available. Click to select.");
+    ImGui::EndTooltip();
+    ImGui::PopStyleVar();
+}
+
+void draw_map_overlays(AppState& app, const Rect& area) {
+    float pad = theme::px(14);
+    // Zoom controls, bottom right.
+    begin_overlay("##zoom", ImVec2(area.x + area.w - pad, area.y + area.h - pad), ImVec2(1, 1), 7);
+    ImVec2 button(theme::px(32), theme::px(28));
+    double cx = app.view.rect_x + app.view.rect_w / 2, cy = app.view.rect_y + app.view.rect_h / 2;
+    if (ImGui::Button("+", button)) zoom_view(app, 1.4, cx, cy), app.view.user_moved = true;
+    ImGui::SameLine();
+    if (ImGui::Button("\xE2\x88\x92", button)) zoom_view(app, 1 / 1.4, cx, cy), app.view.user_moved = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Fit", ImVec2(0, button.y))) fit_view(app);
+    end_overlay();
+    // Messages in the middle: loading, failure.
+    ImVec2 middle(area.x + area.w / 2, area.y + area.h / 2);
+    if (app.availability == Fetch::loading || app.availability == Fetch::wanted) {
+        begin_overlay("##loading", middle, ImVec2(0.5f, 0.5f));
+        ImGui::TextUnformatted("Loading seats…");
+        end_overlay();
+    } else if (app.availability == Fetch::error) {
+        begin_overlay("##avail_error", middle, ImVec2(0.5f, 0.5f));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + theme::px(360));
+        ImGui::PushFont(theme::fonts().bold);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::error), "Seats could not be loaded");
+        ImGui::PopFont();
+        ImGui::TextUnformatted(app.availability_error.c_str());
+        ImGui::PopTextWrapPos();
+        if (ImGui::Button("Try again")) app.availability = Fetch::wanted, app.availability_error.clear();
+        end_overlay();
+    }
+}
+
+}  // namespace web

@@ -1,0 +1,16 @@
+// What floats over the seat map: the hovered seat's tooltip, zoom buttons, the how-to hint, and the
+// loading / failed-to-load cards for a performance's seats.
+#pragma once
+#include <cstdint>
+
+#include "logic/app_state.hpp"
+#include "logic/layout.hpp"
+
+namespace web {
+
+// Seat name, band, price, attributes and whether it can be chosen.
+void draw_seat_tooltip(const AppState& app, const encore::SeatingPlan& plan, std::uint32_t seat);
+// Zoom buttons, hint, and loading/error cards; call after the map window has ended.
+void draw_map_overlays(AppState& app, const Rect& area);
+
+}  // namespace web

@@ -1,0 +1,47 @@
+// Shared panel helpers: fixed windows, headings, right-aligned text, sale status colours, widget names.
+#include "ui/ui_helpers.hpp"
+
+#include <cctype>
+#include <string>
+
+#include "browser/test_exports.hpp"
+#include "logic/display_format.hpp"
+#include "ui/theme.hpp"
+
+namespace web {
+
+void begin_panel(const char* id, const Rect& area, ImU32 bg, ImGuiWindowFlags extra) {
+    ImGui::SetNextWindowPos(ImVec2(area.x, area.y));
+    ImGui::SetNextWindowSize(ImVec2(area.w, area.h));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, bg);
+    ImGui::Begin(id, nullptr, panel_flags | extra);
+    ImGui::PopStyleColor();
+}
+
+void heading(const char* text) {
+    ImGui::PushFont(theme::fonts().small);
+    ImGui::PushStyleColor(ImGuiCol_Text, col(theme::text_muted));
+    std::string upper = text;
+    for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    ImGui::TextUnformatted(upper.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+void right_aligned_text(ImFont* font, const char* text, ImU32 color, float right_x, float y) {
+    ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text);
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(right_x - size.x, y), color, text);
+}
+
+SaleStatus sale_status(const AppState& app, const encore::Instance& inst) {
+    WebSale sale = web_sale(app, inst);
+    ImU32 color = sale == WebSale::past ? theme::text_faint : sale == WebSale::on_sale ? theme::on_sale : theme::not_on_sale;
+    return {web_sale_words(sale), color};
+}
+
+void remember_widget(const char* name) {
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    note_widget(name, {a.x, a.y, b.x - a.x, b.y - a.y});
+}
+
+}  // namespace web
