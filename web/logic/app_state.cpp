@@ -119,12 +119,7 @@ bool choose_instance(AppState& app, const std::string& instance_id) {
 // "o"/"open", "h"/"held", ... -> state.
 static std::optional<encore::SeatState> state_from_text(const std::string& text) {
     if (text.size() == 1) return encore::seat_state_from_code(text[0]);
-    static const std::pair<const char*, encore::SeatState> words[] = {
-        {"open", encore::SeatState::open}, {"held", encore::SeatState::held}, {"reserved", encore::SeatState::reserved},
-        {"sold", encore::SeatState::sold}, {"blocked", encore::SeatState::blocked}};
-    for (const auto& [word, state] : words)
-        if (text == word) return state;
-    return std::nullopt;
+    return encore::seat_state_from_name(text);
 }
 
 // Applies {"since": V, "changes": [{"seat","state"}]} when V is the version we have; false if it cannot be.

@@ -43,8 +43,9 @@ void order_answered(AppState& app, HttpClient& http, const HttpAnswer& a) {
     }
     co.error = problem_words(a, "place your order");
     co.error_code = a.code();
-    if (co.error_code == "hold_not_found") forget_basket(app);
-    if (co.error_code == "price_changed") refresh_customer(app, http);
+    std::optional<encore::ApiProblem> problem = a.problem();
+    if (problem == encore::ApiProblem::hold_not_found) forget_basket(app);
+    if (problem == encore::ApiProblem::price_changed) refresh_customer(app, http);
     app.availability_poll_now = true;
 }
 

@@ -79,7 +79,7 @@ void send_add(AppState& app, HttpClient& http, const HoldOp& op) {
             accept_hold(app, a.json());
             // A seat removed while its add was under way is released by the release queued behind it.
             app.availability_poll_now = true;
-        } else if (a.code() == "hold_not_found") {  // our token expired: the basket goes, this seat starts a new hold
+        } else if (a.problem() == encore::ApiProblem::hold_not_found) {  // our token expired: the basket goes, this seat starts a new hold
             auto it = std::find_if(app.picks.begin(), app.picks.end(),
                                    [&](const Pick& p) { return p.instance == op.instance && p.seat_id == op.seat; });
             std::optional<Pick> again = it != app.picks.end() ? std::optional<Pick>(*it) : std::nullopt;
@@ -89,7 +89,7 @@ void send_add(AppState& app, HttpClient& http, const HoldOp& op) {
                 ++app.picks_revision;
                 app.hold.queue.insert(app.hold.queue.begin(), op);
             }
-        } else if (a.code() == "seats_unavailable" || a.status == 409) {
+        } else if (a.problem() == encore::ApiProblem::seats_unavailable || a.status == 409) {
             seat_taken(app, op, "");
         } else {
             seat_taken(app, op, problem_words(a, "hold that seat"));
@@ -116,7 +116,7 @@ void send_release(AppState& app, HttpClient& http, const HoldOp& op) {
     http.send(std::move(request), [&app](const HttpAnswer& a) {
         app.hold.in_flight = false;
         if (a.ok()) accept_hold(app, a.json());
-        else if (a.code() == "hold_not_found") hold_expired(app);
+        else if (a.problem() == encore::ApiProblem::hold_not_found) hold_expired(app);
         app.availability_poll_now = true;
     });
 }
@@ -129,7 +129,7 @@ void send_extend(AppState& app, HttpClient& http, double now_ms) {
     http.send(std::move(request), [&app](const HttpAnswer& a) {
         app.hold.extending = false;
         if (a.ok()) accept_hold(app, a.json());
-        else if (a.code() == "hold_not_found") hold_expired(app);
+        else if (a.problem() == encore::ApiProblem::hold_not_found) hold_expired(app);
     });
 }
 

@@ -17,4 +17,6 @@ std::string HttpAnswer::code() const {
     return j.is_object() && j.contains("code") && j["code"].is_string() ? j["code"].get<std::string>() : "";
 }
 
+std::optional<encore::ApiProblem> HttpAnswer::problem() const { return encore::api_problem_from_code(code()); }
+
 }  // namespace web

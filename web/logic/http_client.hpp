@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "encore/api_problems.hpp"
+
 namespace web {
 
 struct HttpRequest {
@@ -30,6 +32,8 @@ public:
     const nlohmann::json& json() const;
     // The problem+json "code", or "".
     std::string code() const;
+    // That code as one of the API's problems; nullopt without a code or for one the core does not list.
+    std::optional<encore::ApiProblem> problem() const;
 
 private:
     mutable std::optional<nlohmann::json> parsed_;

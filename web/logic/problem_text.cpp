@@ -1,9 +1,35 @@
 // Plain words for API problems (problem+json "code" and "detail").
 #include "logic/problem_text.hpp"
 
-#include <utility>
+#include <optional>
+#include <string_view>
 
 namespace web {
+
+namespace {
+
+// Encore's own sentence for the problems a customer can meet and act on.
+std::optional<std::string_view> customer_words(encore::ApiProblem problem) {
+    using encore::ApiProblem;
+    switch (problem) {
+        case ApiProblem::payment_declined: return "Your card was declined. Try another card, or pay by invoice.";
+        case ApiProblem::price_changed:
+            return "The price of your tickets has changed since you chose them. Check the new total and pay again.";
+        case ApiProblem::seats_unavailable: return "Some of your seats are no longer available. Remove them and choose others.";
+        case ApiProblem::hold_not_found: return "Your seats were no longer held for you. Choose them again.";
+        case ApiProblem::invalid_credentials: return "That email and password do not match an account.";
+        case ApiProblem::unauthorized: return "Please log in again.";
+        case ApiProblem::rate_limited: return "Too many attempts in a short time. Wait a moment and try again.";
+        default: return std::nullopt;  // the server's detail says it best
+    }
+}
+
+// The server's detail names the line or seat for these: it follows Encore's sentence.
+bool names_the_line(encore::ApiProblem problem) {
+    return problem == encore::ApiProblem::price_changed || problem == encore::ApiProblem::seats_unavailable;
+}
+
+}  // namespace
 
 std::string problem_words(const HttpAnswer& a, const char* doing) {
     if (a.status == 0) return std::string("Could not reach the box office to ") + doing + ". Check your connection and try again.";
@@ -14,22 +40,9 @@ std::string problem_words(const HttpAnswer& a, const char* doing) {
                 detail = a.json()[key].get<std::string>();
                 break;
             }
-    static const std::pair<const char*, const char*> known[] = {
-        {"payment_declined", "Your card was declined. Try another card, or pay by invoice."},
-        {"card_declined", "Your card was declined. Try another card, or pay by invoice."},
-        {"price_changed", "The price of your tickets has changed since you chose them. Check the new total and pay again."},
-        {"seats_unavailable", "Some of your seats are no longer available. Remove them and choose others."},
-        {"hold_not_found", "Your seats were no longer held for you. Choose them again."},
-        {"invalid_credentials", "That email and password do not match an account."},
-        {"unauthorized", "Please log in again."},
-        {"rate_limited", "Too many attempts in a short time. Wait a moment and try again."},
-    };
-    const std::string code = a.code();
-    for (const auto& [c, words] : known)
-        if (code == c) {  // the server's detail names the line or seat where it can
-            bool names_line = code == "price_changed" || code == "seats_unavailable";
-            return names_line && !detail.empty() ? std::string(words) + " (" + detail + ")" : words;
-        }
+    if (std::optional<encore::ApiProblem> problem = a.problem())
+        if (std::optional<std::string_view> words = customer_words(*problem))
+            return names_the_line(*problem) && !detail.empty() ? std::string(*words) + " (" + detail + ")" : std::string(*words);
     if (a.status == 402) return "Your card was declined. Try another card, or pay by invoice.";
     if (!detail.empty()) return detail;
     return std::string("The box office could not ") + doing + " (HTTP " + std::to_string(a.status) + ").";
