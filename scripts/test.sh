@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test Encore has: installs what is missing, builds native + wasm, then runs the core's tests
-# natively and in wasm under node, the native-vs-wasm pricing parity check, the encore-price CLI tests,
+# natively and in wasm under node, the web client's logic natively (behind a fake HTTP client),
+# the native-vs-wasm pricing parity check, the encore-price CLI tests,
 # the server tests over loopback, the contention, negative-control and crash checks of the server
 # (tests/load), and the browser tests in headless Chromium. Exits non-zero if any
 # suite fails; the last line is the summary.
@@ -24,6 +25,7 @@ suite() {
 
 suite "core (native)" build/native/tests/core/core_tests
 suite "core (wasm under node)" node --no-experimental-fetch build/wasm/tests/core/core_tests.js
+suite "web logic (native)" build/native/tests/web/web_logic_tests
 suite "pricing parity (native vs wasm)" bash tests/parity/compare.sh build/native/tests/parity/pricing_parity \
   build/wasm/tests/parity/pricing_parity.js assets/demo/catalog.json 10000
 suite "encore-price CLI" bash tests/cli/encore_price_test.sh build/native/server/cli/encore-price "$repo"
