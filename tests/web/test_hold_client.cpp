@@ -21,6 +21,12 @@ std::vector<std::string> picked(const web::AppState& app) {
 
 const char* released_notice = "Your seats were held for you for a limited time and have been released. Choose them again.";
 
+void check_basket_released(const web::AppState& app) {
+    CHECK(app.picks.empty());
+    CHECK(app.hold.token.empty());
+    CHECK(app.notice == released_notice);
+}
+
 // A loaded client whose basket holds `seats` under token "T1".
 void hold_seats(WebClient& c, const std::vector<std::string>& seats) {
     std::vector<std::string> held;
@@ -142,12 +148,18 @@ TEST_CASE("a release or extension finding the hold gone empties the basket", "[h
     WebClient c;
     c.load();
     hold_seats(c, {"ST-A-1", "ST-A-2"});
-    REQUIRE(c.toggle("ST-A-1"));
-    c.tick();
-    c.http.answer("POST /api/holds/T1/release", 404, webtest::problem(404, "hold_not_found"));
-    CHECK(c.app.picks.empty());
-    CHECK(c.app.hold.token.empty());
-    CHECK(c.app.notice == released_notice);
+    SECTION("release") {
+        REQUIRE(c.toggle("ST-A-1"));
+        c.tick();
+        c.http.answer("POST /api/holds/T1/release", 404, webtest::problem(404, "hold_not_found"));
+    }
+    SECTION("extension") {
+        c.tick(301'000);
+        web::note_activity(c.app, c.ms);
+        c.tick();
+        c.http.answer("POST /api/holds/T1/extend", 404, webtest::problem(404, "hold_not_found"));
+    }
+    check_basket_released(c.app);
 }
 
 TEST_CASE("when the hold expires the basket empties with a notice", "[holds]") {
@@ -160,9 +172,7 @@ TEST_CASE("when the hold expires the basket empties with a notice", "[holds]") {
     CHECK(web::hold_seconds_left(c.app) == 1);
     c.tick(1'000);
     CHECK(web::hold_seconds_left(c.app) == -1);
-    CHECK(c.app.picks.empty());
-    CHECK(c.app.hold.token.empty());
-    CHECK(c.app.notice == released_notice);
+    check_basket_released(c.app);
 }
 
 TEST_CASE("an expired hold is kept while the order is being placed", "[holds]") {

@@ -3,44 +3,25 @@
 
 #include <catch2/catch.hpp>
 
+#include "catalog_fixture.hpp"
 #include "encore/time.hpp"
 #include "logic/tick.hpp"
 
 namespace webtest {
 
+// The core tests' small catalog with Macbeth's two performances on its standard price list, a child price in
+// band B, a web booking fee, and Hamlet.
 nlohmann::json small_catalog() {
-    return nlohmann::json::parse(R"({
-  "format": 1,
-  "currency": "GBP",
-  "price_bands": [ {"id": "A", "name": "Band A", "color": "#b03a48"},
-                   {"id": "B", "name": "Band B", "color": "#3a7bb0"} ],
-  "ticket_types": [ {"id": "adult", "name": "Adult"}, {"id": "child", "name": "Child"} ],
-  "venues": [ { "id": "hall", "name": "Little Hall",
-    "plan": { "width": 10, "height": 8, "stage": {"x": 2, "y": 0, "width": 6, "height": 1},
-      "sections": [
-        { "id": "ST", "name": "Stalls", "level": 0, "label_at": {"x": 5, "y": 2},
-          "rows": [ { "name": "A", "seats": [
-              {"id": "ST-A-1", "number": "1", "x": 3, "y": 3, "band": "A", "attributes": ["aisle"]},
-              {"id": "ST-A-2", "number": "2", "x": 4, "y": 3, "band": "A"},
-              {"id": "ST-A-3", "number": "3", "x": 5, "y": 3, "band": "A", "attributes": ["wheelchair"]},
-              {"id": "ST-A-4", "number": "4", "x": 6, "y": 3, "band": "A", "attributes": ["companion"]} ] } ] },
-        { "id": "CI", "name": "Circle", "level": 1,
-          "rows": [ { "name": "A", "seats": [
-              {"id": "CI-A-1", "number": "1", "x": 4, "y": 6, "band": "B", "attributes": ["restricted_view", "aisle"]},
-              {"id": "CI-A-2", "number": "2", "x": 5, "y": 6, "band": "B"} ] } ] } ] } } ],
-  "seasons": [ {"id": "s27", "name": "Season 2027", "starts": "2027-01-11", "ends": "2027-04-11"} ],
-  "price_lists": [ {"id": "std", "name": "Standard", "kind": "standard", "prices": [
-      {"band": "A", "ticket_type": "adult", "amount": 4500}, {"band": "A", "ticket_type": "child", "amount": 2250},
-      {"band": "B", "ticket_type": "adult", "amount": 3000}, {"band": "B", "ticket_type": "child", "amount": 1500} ] } ],
-  "events": [ {"id": "macbeth", "name": "Macbeth", "description": "The Scottish play.", "season": "s27",
-               "venue": "hall", "price_list": "std"},
-              {"id": "hamlet", "name": "Hamlet", "season": "s27", "venue": "hall", "price_list": "std"} ],
-  "instances": [
+    nlohmann::json c = small_catalog_json();
+    c["price_lists"][0]["prices"].push_back({{"band", "B"}, {"ticket_type", "child"}, {"amount", 1500}});
+    c["events"].push_back({{"id", "hamlet"}, {"name", "Hamlet"}, {"season", "s27"}, {"venue", "hall"}, {"price_list", "std"}});
+    c["instances"] = nlohmann::json::parse(R"([
     {"id": "macbeth-1", "event": "macbeth", "starts_at": "2027-01-12T19:30:00Z", "on_sale": {"web": "2026-11-01T10:00:00Z"}},
     {"id": "macbeth-2", "event": "macbeth", "starts_at": "2027-01-16T14:30:00Z", "on_sale": {"web": "2026-11-01T10:00:00Z"}},
-    {"id": "hamlet-1", "event": "hamlet", "starts_at": "2027-03-02T19:30:00Z", "on_sale": {"web": "2027-02-01T10:00:00Z"}} ],
-  "fees": [ {"id": "booking-fee", "name": "booking fee", "per": "ticket", "kind": "fixed", "amount": 150, "channels": ["web"]} ]
-})");
+    {"id": "hamlet-1", "event": "hamlet", "starts_at": "2027-03-02T19:30:00Z", "on_sale": {"web": "2027-02-01T10:00:00Z"}}])");
+    c["fees"] = nlohmann::json::parse(
+        R"([{"id": "booking-fee", "name": "booking fee", "per": "ticket", "kind": "fixed", "amount": 150, "channels": ["web"]}])");
+    return c;
 }
 
 void FakeHttp::send(web::HttpRequest request, web::HttpDone done) {

@@ -16,7 +16,7 @@ namespace webtest {
 
 // One hall of six seats (Stalls A-1..A-4 in band A, Circle A-1..A-2 in band B), Adult and Child tickets, a
 // web booking fee of £1.50 per ticket; Macbeth (two performances) on sale on the web since 1 Nov 2026,
-// Hamlet not until 1 Feb 2027.
+// Hamlet not until 1 Feb 2027. The core tests' small catalog, extended.
 nlohmann::json small_catalog();
 // Date.now() when every test starts: 2026-12-01T12:00:00Z.
 inline constexpr double start_wall_ms = 1796126400.0 * 1000;
