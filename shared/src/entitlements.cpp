@@ -88,13 +88,18 @@ std::string product_name(const std::string& ref, const Catalog& catalog) {
 
 std::string describe_criterion(const Criterion& c, const Catalog& catalog) {
     using K = Criterion::Kind;
+    // Only a combination inside another needs brackets: "not (a or b)", "(a or b) and c".
+    auto part = [&](const Criterion& child) {
+        const bool combined = (child.kind == K::all || child.kind == K::any) && child.children.size() > 1;
+        return combined ? "(" + describe_criterion(child, catalog) + ")" : describe_criterion(child, catalog);
+    };
     auto join = [&](const char* word) {
         std::string out;
         for (std::size_t i = 0; i < c.children.size(); ++i) {
             if (i) out += word;
-            out += describe_criterion(c.children[i], catalog);
+            out += part(c.children[i]);
         }
-        return c.children.size() > 1 ? "(" + out + ")" : out;
+        return out;
     };
     switch (c.kind) {
         case K::always: return "everyone";

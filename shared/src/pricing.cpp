@@ -21,6 +21,16 @@ bool contains(const std::vector<T>& items, const T& item) {
     return std::find(items.begin(), items.end(), item) != items.end();
 }
 
+// "a", "a and b", "a, b and c".
+std::string join_and(const std::vector<std::string>& words) {
+    std::string out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i) out += i + 1 == words.size() ? " and " : ", ";
+        out += words[i];
+    }
+    return out;
+}
+
 int count_of(const std::vector<std::pair<OfferId, int>>& counts, const OfferId& id) {
     for (const auto& [offer, n] : counts)
         if (offer == id) return n;
@@ -524,7 +534,7 @@ private:
                 AppliedFee applied{fee.id, fee.name, 0, false, {}};
                 if (fee_waived_by_offer_.count(t)) {
                     applied.waived = true;
-                    applied.waived_by = "the " + offer_name(item.offer) + " offer";
+                    applied.waived_by = offer_waiver(item.offer);
                 } else if (fee.waived_for && meets(*fee.waived_for, entitlements_, ticket.instance->starts_at)) {
                     applied.waived = true;
                     applied.waived_by = describe_criterion(*fee.waived_for, catalog_);
@@ -606,13 +616,40 @@ private:
         if (!item.offer.empty()) {
             const std::string name = offer_name(item.offer);
             if (item.offer_discount > 0) s += ", " + money(item.offer_discount) + " off with " + name;
-            else s += ", with " + name;
+            else if (!waives_fees(item.offer)) s += ", with " + name;  // a fee waiver is named once, with the fees
         }
-        for (const AppliedFee& f : item.fees) {
-            if (f.waived) s += ", " + f.name + " waived for " + f.waived_by;
-            else if (f.amount > 0) s += ", plus " + f.name + " " + money(f.amount);
+        return s + explain_fees(item.fees, item.offer.empty() ? std::string() : offer_waiver(item.offer)) + ".";
+    }
+
+    // Who waived a fee when an offer did: "the Friends pay no booking fee offer".
+    std::string offer_waiver(const OfferId& id) const { return "the " + offer_name(id) + " offer"; }
+
+    bool waives_fees(const OfferId& id) const {
+        for (const Offer& o : catalog_.offers)
+            if (o.id == id) return o.kind == OfferKind::fee_waiver;
+        return false;
+    }
+
+    // ", plus booking fee £1.50", ", booking fee and card fee waived for members": each reason once.
+    std::string explain_fees(const std::vector<AppliedFee>& fees, const std::string& by_offer) const {
+        std::string s;
+        std::vector<bool> said(fees.size(), false);
+        for (std::size_t i = 0; i < fees.size(); ++i) {
+            const AppliedFee& f = fees[i];
+            if (said[i]) continue;
+            if (!f.waived) {
+                if (f.amount > 0) s += ", plus " + f.name + " " + money(f.amount);
+                continue;
+            }
+            std::vector<std::string> names{f.name};
+            for (std::size_t k = i + 1; k < fees.size(); ++k)
+                if (fees[k].waived && fees[k].waived_by == f.waived_by) {
+                    said[k] = true;
+                    names.push_back(fees[k].name);
+                }
+            s += ", " + join_and(names) + (f.waived_by == by_offer ? " waived with " : " waived for ") + f.waived_by;
         }
-        return s + ".";
+        return s;
     }
 
     const Catalog& catalog_;
