@@ -8,6 +8,7 @@
 
 #include "encore/entitlements.hpp"
 #include "encore/offer_assignment.hpp"
+#include "encore/pass_redemption.hpp"
 
 namespace encore {
 
@@ -45,14 +46,6 @@ struct Ticket {
     const Event* event = nullptr;
     bool series = false;
     bool redeemed = false;
-};
-
-// What a pass has been used for, so far, counting this basket.
-struct PassUse {
-    const FlexPass* pass = nullptr;
-    std::string code;
-    Instant expires_at;
-    std::vector<const Instance*> redeemed;
 };
 
 class Pricer {
@@ -335,101 +328,25 @@ private:
 
     // --- passes ------------------------------------------------------------------------------------
 
-    PassUse* find_pass_use(int index, const PassRedemption& r) {
+    PassStanding* find_pass_use(int index, const PassRedemption& r) {
         const std::string key = r.basket_line >= 0 ? "basket:" + std::to_string(r.basket_line) : r.code;
         auto found = pass_uses_.find(key);
         if (found != pass_uses_.end()) return &found->second;
-        PassUse use;
-        use.code = key;
-        if (r.basket_line >= 0) {
-            const bool is_pass_line = r.basket_line < static_cast<int>(basket_.lines.size()) &&
-                                      basket_.lines[r.basket_line].kind == LineKind::pass;
-            use.pass = is_pass_line ? catalog_.find_pass(basket_.lines[r.basket_line].product) : nullptr;
-            if (!use.pass) {
-                problem(index, "pass_unknown", "line " + std::to_string(r.basket_line) + " of the basket is not a pass");
-                return nullptr;
-            }
-            use.expires_at = use.pass->expires_at(now_);
-        } else {
-            const OwnedPass* owned = nullptr;
-            for (const OwnedPass& p : customer_.passes)
-                if (p.code == r.code) owned = &p;
-            use.pass = owned ? catalog_.find_pass(owned->pass) : nullptr;
-            if (!use.pass) {
-                problem(index, "pass_unknown", "you have no pass with the code \"" + r.code + "\"");
-                return nullptr;
-            }
-            use.expires_at = owned->expires_at;
-            for (const InstanceId& id : owned->redeemed)
-                if (const Instance* i = catalog_.find_instance(id)) use.redeemed.push_back(i);
-                else use.redeemed.push_back(nullptr);
+        std::optional<PassStanding> standing = pass_standing(catalog_, customer_, basket_, r, now_);
+        if (!standing) {
+            problem(index, "pass_unknown", r.basket_line >= 0 ? "line " + std::to_string(r.basket_line) + " of the basket is not a pass"
+                                                              : "you have no pass with the code \"" + r.code + "\"");
+            return nullptr;
         }
-        return &pass_uses_.emplace(key, std::move(use)).first->second;
+        return &pass_uses_.emplace(key, std::move(*standing)).first->second;
     }
 
     bool redeem_pass(int index, const PassRedemption& r, const Instance& instance, PricedItem& item) {
-        PassUse* use = find_pass_use(index, r);
-        if (!use) return false;
-        const FlexPass& pass = *use->pass;
-        const std::string name = pass.name + " " + (r.basket_line >= 0 ? "(in this basket)" : use->code);
-        if (now_ >= use->expires_at) {
-            problem(index, "pass_expired", name + " expired " + describe_utc_time(use->expires_at));
-            return false;
-        }
-        if (now_ < pass.window_opens() || instance.starts_at < pass.window_opens() ||
-            instance.starts_at >= pass.window_closes()) {
-            problem(index, "pass_outside_window",
-                    name + " can be used from " + format_date(pass.window_starts) + " until " +
-                        format_date(utc_date({pass.window_closes().unix_seconds - 1})) + ", for performances in that time");
-            return false;
-        }
-        if (!pass.covers(instance)) {
-            problem(index, "pass_not_valid_for_event", name + " is not valid for " + event_name(instance));
-            return false;
-        }
-        if (!pass.ticket_types.empty() && !contains(pass.ticket_types, item.ticket_type)) {
-            problem(index, "pass_ticket_type", name + " cannot be used for this ticket type");
-            return false;
-        }
-        const int used = static_cast<int>(use->redeemed.size());
-        if (used >= pass.allowance) {
-            problem(index, "pass_exhausted",
-                    name + " has no tickets left (all " + std::to_string(pass.allowance) + " used)");
-            return false;
-        }
-        int at_instance = 0, at_event = 0;
-        bool other_date = false;
-        for (const Instance* i : use->redeemed) {
-            if (!i || i->event != instance.event) continue;
-            ++at_event;
-            if (i->id == instance.id) ++at_instance;
-            else other_date = true;
-        }
-        if (at_instance >= pass.max_per_instance) {
-            problem(index, "pass_instance_limit",
-                    name + " can be used for " + std::to_string(pass.max_per_instance) + " ticket(s) per performance");
-            return false;
-        }
-        if (!pass.repeat_redemption && other_date) {
-            problem(index, "pass_event_limit",
-                    name + " has already been used for " + event_name(instance) +
-                        " on another date; it covers one date of each event");
-            return false;
-        }
-        const int per_event = pass.max_per_event > 0 ? pass.max_per_event : pass.allowance;
-        if (pass.repeat_redemption && at_event >= per_event) {
-            problem(index, "pass_event_limit",
-                    name + " can be used for " + std::to_string(per_event) + " ticket(s) for " + event_name(instance));
-            return false;
-        }
+        PassStanding* use = find_pass_use(index, r);
+        if (!use || !check(index, check_pass_redemption(catalog_, *use, instance, item.ticket_type, now_))) return false;
         use->redeemed.push_back(&instance);
-        const PassDiscount d = pass.discount_for(instance.event);
-        switch (d.kind) {
-            case PassDiscountKind::free: item.price = 0; break;
-            case PassDiscountKind::percent_off: item.price = item.base - percentage_of({item.base, {}}, d.value).minor; break;
-            case PassDiscountKind::fixed_price: item.price = std::min(item.base, d.value); break;
-        }
-        item.pass = pass.id;
+        item.price = redeemed_price(*use->pass, instance.event, item.base);
+        item.pass = use->pass->id;
         item.pass_code = use->code;
         return true;
     }
@@ -662,7 +579,7 @@ private:
     std::vector<Ticket> tickets_;
     std::vector<int> series_lines_;
     std::set<std::pair<std::string, std::string>> seats_taken_;
-    std::map<std::string, PassUse> pass_uses_;
+    std::map<std::string, PassStanding> pass_uses_;
     std::set<std::size_t> fee_waived_by_offer_;
     mutable std::map<const Instance*, std::string> local_starts_;
 };
