@@ -207,6 +207,9 @@ private:
             return problem(index, "series_ticket_type",
                            series->name + " cannot be booked with " + (t ? t->name : type.value) + " tickets");
         }
+        if (series->choose_band_first && line.band.empty())
+            return problem(index, "series_band_required",
+                           series->name + " is booked by price band: choose a band before a seat");
         std::vector<const Instance*> chosen;
         const std::vector<InstanceId>& wanted = line.instances.empty() ? group->instances : line.instances;
         for (const InstanceId& id : wanted) {
@@ -520,7 +523,8 @@ private:
             const FixedSeries* series = catalog_.find_series(item.product);
             const PricingSet* set = series ? series->find_pricing_set(item.pricing_set) : nullptr;
             s += " from the " + (list ? list->name : item.price_list.value) + " series price list (" +
-                 (set ? set->name : item.pricing_set.value) + ", " + item.pricing_column + " events)";
+                 (set ? set->name : item.pricing_set.value) + ", " +
+                 (item.pricing_column == "default" ? std::string("default column") : item.pricing_column + " events") + ")";
         } else {
             s += " from the " + (list ? list->name : item.price_list.value) + " price list";
         }

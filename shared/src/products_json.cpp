@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <set>
+#include <utility>
 
 namespace encore::detail {
 
@@ -320,7 +321,12 @@ private:
             PricingSet set;
             if (r_.get_id(sj, sp, "id", set.id.value)) unique(set_ids, set.id.value, path_join(sp, "id"), "pricing set");
             r_.get_string(sj, sp, "name", set.name);
-            each(sj, sp, "columns", [&](const json& cj, const std::string& cp) { set.columns.push_back(column(cj, cp, s)); }, true);
+            bool has_default = false;
+            each(sj, sp, "columns", [&](const json& cj, const std::string& cp) {
+                set.columns.push_back(column(cj, cp, s));
+                if (set.columns.back().is_default && std::exchange(has_default, true))
+                    r_.problem(path_join(cp, "events"), "invalid_value", "a pricing set has at most one default column");
+            }, true);
             if (set.columns.empty()) r_.problem(path_join(sp, "columns"), "missing_field", "a pricing set needs at least one column");
             s.pricing_sets.push_back(std::move(set));
         }, true);
@@ -355,8 +361,11 @@ private:
         PricingColumn col;
         std::string events_text;
         if (r_.get_string(j, p, "events", events_text)) {
-            if (auto rule = parse_event_count_rule(events_text)) col.events = *rule;
-            else r_.problem(path_join(p, "events"), "invalid_value", "\"" + events_text + "\" is not a number of events such as 4, 3-10 or 1,3,5");
+            if (events_text == "default") {
+                col.is_default = true;
+                col.events.text = events_text;
+            } else if (auto rule = parse_event_count_rule(events_text)) col.events = *rule;
+            else r_.problem(path_join(p, "events"), "invalid_value", "\"" + events_text + "\" is not a number of events such as 4, 3-10 or 1,3,5, or \"default\"");
         }
         if (r_.get_id(j, p, "price_list", col.default_price_list.value)) series_price_list(col.default_price_list.value, path_join(p, "price_list"));
         if (const json* per = r_.get_object(j, p, "event_price_lists", false)) {
