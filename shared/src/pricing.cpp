@@ -267,11 +267,38 @@ private:
             items.push_back(std::move(item));
         }
         if (!ok) return;
+        priced.series = series_summary(*pricing, *column, event_count, chosen, items);
         for (std::size_t k = 0; k < items.size(); ++k) {
             const Instance* instance = chosen[k];
             tickets_.push_back({index, priced.items.size(), instance, catalog_.find_event(instance->event), true, false});
             priced.items.push_back(std::move(items[k]));
         }
+    }
+
+    SeriesLineSummary series_summary(const PricingSet& pricing, const PricingColumn& column, int events,
+                                     const std::vector<const Instance*>& chosen, const std::vector<PricedItem>& items) const {
+        SeriesLineSummary summary;
+        summary.pricing_set = pricing.id;
+        summary.column = column.events.text;
+        summary.events = events;
+        std::int64_t series_total = 0, singles = 0;
+        bool all_sold_singly = true, one_price = true;
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            series_total += items[k].base;
+            one_price = one_price && items[k].base == items.front().base;
+            const Venue* venue = catalog_.find_venue(chosen[k]->venue);
+            auto seat = venue ? venue->plan.seat_index(items[k].seat) : std::nullopt;
+            auto single = seat ? catalog_.seat_price(*chosen[k], *seat, items[k].ticket_type) : std::nullopt;
+            if (single) singles += single->minor;
+            all_sold_singly = all_sold_singly && single.has_value();
+        }
+        summary.column_label = std::to_string(events) + (events == 1 ? " event: " : " events: ") +
+                               (one_price && !items.empty() ? money(items.front().base) + " each" : money(series_total));
+        if (all_sold_singly) {
+            summary.singles_total = singles;
+            summary.saving = singles - series_total;
+        }
+        return summary;
     }
 
     void check_series_seat_caps() {

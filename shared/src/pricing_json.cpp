@@ -235,8 +235,20 @@ json priced_basket_to_json(const PricedBasket& b) {
             if (!i.fees.empty()) j["fees"] = fees_json(i.fees);
             items.push_back(std::move(j));
         }
-        lines.push_back({{"line", line.index}, {"kind", line_kind_name(line.kind)}, {"description", line.description},
-                         {"items", items}, {"total", line.total}, {"total_text", money(line.total)}});
+        json l = {{"line", line.index}, {"kind", line_kind_name(line.kind)}, {"description", line.description},
+                  {"items", items}, {"total", line.total}, {"total_text", money(line.total)}};
+        if (line.series) {
+            const SeriesLineSummary& s = *line.series;
+            json series = {{"pricing_set", s.pricing_set.value}, {"column", s.column}, {"column_label", s.column_label},
+                           {"events", s.events}};
+            if (s.singles_total) {
+                series["singles_total"] = *s.singles_total;
+                series["saving"] = s.saving;
+                series["saving_text"] = money(s.saving);
+            }
+            l["series"] = std::move(series);
+        }
+        lines.push_back(std::move(l));
     }
     return {{"status", "priced"},
             {"currency", b.currency.code},

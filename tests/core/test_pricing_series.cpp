@@ -181,3 +181,56 @@ TEST_CASE("the default column is written \"default\", at most once per pricing s
     CHECK(load.problems[1].path == "/fixed_series/0/pricing_sets/0/columns/2/events");
     CHECK(load.problems[1].message.find("\"default\"") != std::string::npos);
 }
+
+TEST_CASE("a series line shows its column and the saving against the same tickets bought singly", "[pricing][series]") {
+    const encore::Catalog c = fixture();
+    struct Row { const char* what; json line; const char* column; const char* label; std::optional<std::int64_t> singles; std::int64_t saving; };
+    json concession = series("five", "mon", "A1");
+    concession["ticket_type"] = "concession";
+    const std::vector<Row> rows = {
+        {"5 weekday plays in band A", series("five", "mon", "A1"), "5", "5 events: \xC2\xA3" "25.00 each", 5 * 5000, 5 * 5000 - 5 * 2500},
+        {"4 weekend plays in band B cost more than singly", series("five", "sat", "B2", {"macbeth-sat", "hamlet-sat", "lear-sat", "othello-sat"}),
+         "4", "4 events: \xC2\xA3" "40.00 each", 4 * 3500, 4 * 3500 - 4 * 4000},
+        {"concessions against single concessions", concession, "5", "5 events: \xC2\xA3" "20.00 each", 5 * 4000, 5 * 4000 - 5 * 2000},
+        {"different prices per play", series("two-plays", "split", "A1"), "2", "2 events: \xC2\xA3" "30.00", 2 * 5000, 2 * 5000 - 3000},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.what);
+        PricedBasket b = price(c, basket({r.line, ticket("concert-1", "A1")}));
+        INFO(problems_text(b));
+        REQUIRE(b.valid);
+        REQUIRE(b.lines[0].series);
+        const encore::SeriesLineSummary& s = *b.lines[0].series;
+        CHECK(s.column == r.column);
+        CHECK(s.column_label == r.label);
+        CHECK(s.events == static_cast<int>(b.lines[0].items.size()));
+        CHECK(s.singles_total == r.singles);
+        CHECK(s.saving == r.saving);
+        CHECK_FALSE(b.lines[1].series);
+    }
+}
+
+TEST_CASE("a series saving is unknown when a ticket type is not sold singly", "[pricing][series]") {
+    const encore::Catalog c = fixture([](json& j) {
+        json& prices = j["price_lists"][0]["prices"];
+        for (std::size_t i = prices.size(); i-- > 0;)
+            if (prices[i]["ticket_type"] == "concession") prices.erase(i);
+    });
+    json line = series("five", "mon", "A1");
+    line["ticket_type"] = "concession";
+    PricedBasket b = price(c, basket({line}));
+    REQUIRE(b.valid);
+    REQUIRE(b.lines[0].series);
+    CHECK_FALSE(b.lines[0].series->singles_total);
+    CHECK(b.lines[0].series->saving == 0);
+    const json out = encore::priced_basket_to_json(b);
+    CHECK(out["lines"][0]["series"] == json{{"pricing_set", "weekday"}, {"column", "5"}, {"column_label", "5 events: \xC2\xA3" "20.00 each"}, {"events", 5}});
+}
+
+TEST_CASE("the series summary in the priced basket's JSON", "[pricing][series][json]") {
+    const json out = encore::priced_basket_to_json(price(fixture(), basket({series("five", "mon", "A1"), ticket("concert-1", "A1")})));
+    CHECK(out["lines"][0]["series"] == json{{"pricing_set", "weekday"}, {"column", "5"}, {"column_label", "5 events: \xC2\xA3" "25.00 each"},
+                                            {"events", 5}, {"singles_total", 25000}, {"saving", 12500},
+                                            {"saving_text", "\xC2\xA3" "125.00"}});
+    CHECK_FALSE(out["lines"][1].contains("series"));
+}
