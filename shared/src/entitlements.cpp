@@ -144,18 +144,37 @@ RuleCheck check_on_sale(const Catalog& catalog, const Instance& instance, Channe
             "general sale opens " + describe_utc_time(*general)};
 }
 
+namespace {
+// The lock type of a seat lock that keeps its seats from this customer at this instance now, or nullptr.
+const LockType* keeping_lock(const Catalog& catalog, const SeatLock& lock, const Instance& instance, const Entitlements& who) {
+    if (lock.venue != instance.venue) return nullptr;
+    if (!lock.events.empty() && !contains(lock.events, instance.event)) return nullptr;
+    if (lock.released_at && *lock.released_at <= who.now()) return nullptr;
+    const LockType* type = catalog.find_lock_type(lock.lock_type);
+    return type && !meets(type->who, who, instance.starts_at) ? type : nullptr;
+}
+}  // namespace
+
 RuleCheck check_seat_lock(const Catalog& catalog, const Instance& instance, const SeatId& seat,
                           const Entitlements& who) {
     for (const SeatLock& lock : catalog.seat_locks) {
-        if (lock.venue != instance.venue || !contains(lock.seats, seat)) continue;
-        if (!lock.events.empty() && !contains(lock.events, instance.event)) continue;
-        if (lock.released_at && *lock.released_at <= who.now()) continue;
-        const LockType* type = catalog.find_lock_type(lock.lock_type);
-        if (!type || meets(type->who, who, instance.starts_at)) continue;
-        return {false, "locked_seat",
-                "seat " + seat.value + " is kept for " + describe_criterion(type->who, catalog) + " (" + type->name + ")"};
+        if (!contains(lock.seats, seat)) continue;
+        if (const LockType* type = keeping_lock(catalog, lock, instance, who))
+            return {false, "locked_seat",
+                    "seat " + seat.value + " is kept for " + describe_criterion(type->who, catalog) + " (" + type->name + ")"};
     }
     return {};
+}
+
+std::vector<bool> locked_seats(const Catalog& catalog, const Instance& instance, const Entitlements& who) {
+    const Venue* venue = catalog.find_venue(instance.venue);
+    std::vector<bool> locked(venue ? venue->plan.seats.size() : 0, false);
+    if (!venue) return locked;
+    for (const SeatLock& lock : catalog.seat_locks)
+        if (keeping_lock(catalog, lock, instance, who))
+            for (const SeatId& seat : lock.seats)
+                if (auto index = venue->plan.seat_index(seat)) locked[*index] = true;
+    return locked;
 }
 
 }  // namespace encore
