@@ -47,6 +47,10 @@ Entitlements::Entitlements(const Catalog& catalog, const Customer& customer, con
     }
 }
 
+bool PriorityWindow::covers_event(const EventId& event) const {
+    return events.empty() ? products.empty() : contains(events, event);
+}
+
 bool Entitlements::holds(const ProductId& id) const { return contains(held_, id); }
 
 bool Entitlements::membership_active(const ProductId& id, Instant at) const {
@@ -121,7 +125,7 @@ RuleCheck check_on_sale(const Catalog& catalog, const Instance& instance, Channe
     if (general && *general <= who.now()) return {};
     std::optional<Instant> earliest_window;
     for (const PriorityWindow& w : catalog.priority_windows) {
-        if (!w.events.empty() && !contains(w.events, instance.event)) continue;
+        if (!w.covers_event(instance.event)) continue;
         const auto opens = w.opens_at[static_cast<int>(channel)];
         if (!opens || !meets(w.who, who, instance.starts_at)) continue;
         if (*opens <= who.now()) return {};
@@ -134,7 +138,7 @@ RuleCheck check_on_sale(const Catalog& catalog, const Instance& instance, Channe
         return {false, "not_on_sale", std::string("this performance is not sold on the ") +
                                           (channel == Channel::web ? "web" : "box office")};
     for (const PriorityWindow& w : catalog.priority_windows) {
-        if (!w.events.empty() && !contains(w.events, instance.event)) continue;
+        if (!w.covers_event(instance.event)) continue;
         if (w.opens_at[static_cast<int>(channel)] && *w.opens_at[static_cast<int>(channel)] <= who.now())
             return {false, "priority_window_closed",
                     "this performance is in priority booking for " + describe_criterion(w.who, catalog) +

@@ -9,6 +9,8 @@
 #include "encore/entitlements.hpp"
 #include "encore/offer_assignment.hpp"
 #include "encore/pass_redemption.hpp"
+#include "encore/product_sale.hpp"
+#include "words.hpp"
 
 namespace encore {
 
@@ -20,16 +22,6 @@ constexpr std::size_t max_offers = 1000;
 template <class T>
 bool contains(const std::vector<T>& items, const T& item) {
     return std::find(items.begin(), items.end(), item) != items.end();
-}
-
-// "a", "a and b", "a, b and c".
-std::string join_and(const std::vector<std::string>& words) {
-    std::string out;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        if (i) out += i + 1 == words.size() ? " and " : ", ";
-        out += words[i];
-    }
-    return out;
 }
 
 int count_of(const std::vector<std::pair<OfferId, int>>& counts, const OfferId& id) {
@@ -189,14 +181,7 @@ private:
     void price_series_line(int index, const BasketLine& line) {
         const FixedSeries* series = catalog_.find_series(line.product);
         if (!series) return problem(index, "unknown_series", "there is no fixed series \"" + line.product.value + "\"");
-        const int channel = static_cast<int>(basket_.channel);
-        if (!series->active[channel] || !series->on_sale[channel] || now_ < *series->on_sale[channel]) {
-            const std::string where = basket_.channel == Channel::web ? "online" : "at the box office";
-            if (series->active[channel] && series->on_sale[channel])
-                return problem(index, "series_not_on_sale_yet",
-                               series->name + " goes on sale " + where + " " + describe_utc_time(*series->on_sale[channel]));
-            return problem(index, "series_not_on_sale", series->name + " is not on sale " + where);
-        }
+        if (!on_sale_to_customer(index, series->id, series->name, true)) return;
         const SeriesGroup* group = series->find_group(line.group);
         if (!group)
             return problem(index, "unknown_series_group",
@@ -312,20 +297,31 @@ private:
         }
     }
 
-    bool product_on_sale(int index, const std::array<std::optional<Instant>, 2>& on_sale, const std::string& name) {
-        const auto opens = on_sale[static_cast<int>(basket_.channel)];
-        if (opens && *opens <= now_) return true;
-        if (opens)
-            problem(index, "product_not_on_sale_yet", name + " goes on sale " + describe_utc_time(*opens));
+    // Whether this customer may buy the product now (general sale or their priority window); records why not.
+    // A product no longer sold passes here: the pass and membership checks below say why.
+    bool on_sale_to_customer(int index, const ProductId& id, const std::string& name, bool series) {
+        const SaleStatus sale = product_sale_status(catalog_, id, basket_.channel, entitlements_);
+        if (sale.may_buy || sale.state == SaleState::closed) return true;
+        const std::string where = basket_.channel == Channel::web ? "online" : "at the box office";
+        if (sale.state == SaleState::priority)
+            problem(index, "priority_window_closed",
+                    name + " is in priority booking for " + sale.who +
+                        (sale.general_sale ? " until general sale opens " + describe_utc_time(*sale.general_sale) : ""));
+        else if (sale.state == SaleState::not_yet && (!sale.general_sale || *sale.opens_at < *sale.general_sale))
+            problem(index, "priority_window_not_open", "priority booking for you opens " + describe_utc_time(*sale.opens_at));
+        else if (sale.state == SaleState::not_yet)
+            problem(index, series ? "series_not_on_sale_yet" : "product_not_on_sale_yet",
+                    name + " goes on sale " + (series ? where + " " : "") + describe_utc_time(*sale.opens_at));
         else
-            problem(index, "product_not_on_sale", name + " is not sold on this channel");
+            problem(index, series ? "series_not_on_sale" : "product_not_on_sale",
+                    name + (series ? " is not on sale " + where : " is not sold on this channel"));
         return false;
     }
 
     void price_pass_purchase(int index, const BasketLine& line) {
         const FlexPass* pass = catalog_.find_pass(line.product);
         if (!pass) return problem(index, "unknown_pass", "there is no pass \"" + line.product.value + "\"");
-        if (!product_on_sale(index, pass->on_sale, pass->name)) return;
+        if (!on_sale_to_customer(index, pass->id, pass->name, false)) return;
         if (now_ >= pass->window_closes())
             return problem(index, "pass_outside_window", pass->name + " can no longer be redeemed, so it is not sold");
         add_product_item(pass->id, pass->price,
@@ -338,7 +334,7 @@ private:
     void price_membership_purchase(int index, const BasketLine& line) {
         const Membership* m = catalog_.find_membership(line.product);
         if (!m) return problem(index, "unknown_membership", "there is no membership \"" + line.product.value + "\"");
-        if (!product_on_sale(index, m->on_sale, m->name)) return;
+        if (!on_sale_to_customer(index, m->id, m->name, false)) return;
         auto [starts, ends] = m->valid_period(now_);
         if (ends <= now_) return problem(index, "membership_ended", m->name + " has already ended");
         add_product_item(m->id, m->price, m->name,
@@ -595,7 +591,7 @@ private:
                     said[k] = true;
                     names.push_back(fees[k].name);
                 }
-            s += ", " + join_and(names) + (f.waived_by == by_offer ? " waived with " : " waived for ") + f.waived_by;
+            s += ", " + detail::join_words(names) + (f.waived_by == by_offer ? " waived with " : " waived for ") + f.waived_by;
         }
         return s;
     }

@@ -411,6 +411,8 @@ private:
         r_.get_string(j, p, "name", w.name);
         if (auto c = criterion_field(j, p, "who", true)) w.who = *c;
         w.events = events(j, p);
+        w.products = id_list<ProductId>(j, p, "products", "product", "fixed_series, flex_passes or memberships",
+                                        [&](const ProductId& id) { return product_ids_.count(id.value) > 0; });
         if (const json* o = r_.get_object(j, p, "opens_at")) {
             const std::string op = path_join(p, "opens_at");
             for (auto it = o->begin(); it != o->end(); ++it) {
@@ -590,9 +592,12 @@ void products_to_json(const Catalog& c, json& out) {
         locks.push_back(std::move(lock));
     }
     json windows = json::array();
-    for (const PriorityWindow& w : c.priority_windows)
-        windows.push_back({{"id", w.id.value}, {"name", w.name}, {"who", criterion_to_json(w.who)}, {"events", ids(w.events)},
-                           {"opens_at", on_sale_json(w.opens_at)}});
+    for (const PriorityWindow& w : c.priority_windows) {
+        json window = {{"id", w.id.value}, {"name", w.name}, {"who", criterion_to_json(w.who)}, {"events", ids(w.events)},
+                       {"opens_at", on_sale_json(w.opens_at)}};
+        if (!w.products.empty()) window["products"] = ids(w.products);
+        windows.push_back(std::move(window));
+    }
     json offers = json::array();
     for (const Offer& o : c.offers) {
         static constexpr const char* kinds[] = {"percent_off", "amount_off", "fixed_price", "fee_waiver"};
