@@ -78,10 +78,7 @@ private:
     std::string money(std::int64_t minor) const { return format_money({minor, c_.currency}); }
 
     SeriesView series(const FixedSeries& s) const {
-        SeriesView v;
-        v.id = s.id;
-        v.name = s.name;
-        v.description = s.description;
+        SeriesView v = common<SeriesView>(s);
         const std::vector<int> allowed = allowed_counts(s, static_cast<int>(s.events.size()));
         if (!allowed.empty()) v.events_text = counts_words(allowed) + " of " + plural(static_cast<int>(s.events.size()), "event", "events");
         bool all_sold_out = !s.groups.empty();
@@ -92,8 +89,6 @@ private:
             all_sold_out = all_sold_out && v.groups.back().sold_out;
         }
         if (v.from_per_show) v.from_text = "from " + money(*v.from_per_show) + " a show";
-        v.benefits = product_benefits(c_, s.id, channel_, who_.now());
-        v.sale = product_sale_status(c_, s.id, channel_, who_);
         if (all_sold_out && (v.sale.state == SaleState::on_sale || v.sale.state == SaleState::priority)) {
             v.sale.state = SaleState::sold_out;
             v.sale.may_buy = false;
@@ -176,11 +171,7 @@ private:
     }
 
     PassView pass(const FlexPass& p) const {
-        PassView v;
-        v.id = p.id;
-        v.name = p.name;
-        v.description = p.description;
-        v.price = p.price;
+        PassView v = common<PassView>(p);
         v.price_text = money(p.price);
         v.allowance_text = plural(p.allowance, "ticket", "tickets");
         for (const EventId& e : p.events) v.covers.push_back({event_name(c_, e), discount_words(p.discount_for(e))});
@@ -198,25 +189,30 @@ private:
                         date_words(utc_date({p.window_closes().unix_seconds - 1}));
         if (p.expires_after_days)
             v.window_text += "; it expires " + plural(*p.expires_after_days, "day", "days") + " after you buy it, if that is sooner";
-        v.benefits = product_benefits(c_, p.id, channel_, who_.now());
-        v.sale = product_sale_status(c_, p.id, channel_, who_);
         return v;
     }
 
     MembershipView membership(const Membership& m) const {
-        MembershipView v;
-        v.id = m.id;
-        v.name = m.name;
-        v.description = m.description;
-        v.price = m.price;
+        MembershipView v = common<MembershipView>(m);
         v.price_text = money(m.price);
         switch (m.validity) {
             case MembershipValidity::months: v.validity_text = plural(m.length, "month", "months") + " from the day you join"; break;
             case MembershipValidity::days: v.validity_text = plural(m.length, "day", "days") + " from the day you join"; break;
             case MembershipValidity::fixed_dates: v.validity_text = "from " + date_words(m.starts) + " to " + date_words(m.ends); break;
         }
-        v.benefits = product_benefits(c_, m.id, channel_, who_.now());
-        v.sale = product_sale_status(c_, m.id, channel_, who_);
+        return v;
+    }
+
+    // What every product's view has: its names, price (passes and memberships), benefits and sale status.
+    template <class View, class Product>
+    View common(const Product& p) const {
+        View v;
+        v.id = p.id;
+        v.name = p.name;
+        v.description = p.description;
+        if constexpr (requires { v.price = p.price; }) v.price = p.price;
+        v.benefits = product_benefits(c_, p.id, channel_, who_.now());
+        v.sale = product_sale_status(c_, p.id, channel_, who_);
         return v;
     }
 
