@@ -47,6 +47,10 @@ Entitlements::Entitlements(const Catalog& catalog, const Customer& customer, con
     }
 }
 
+bool PriorityWindow::covers_event(const EventId& event) const {
+    return events.empty() ? products.empty() : contains(events, event);
+}
+
 bool Entitlements::holds(const ProductId& id) const { return contains(held_, id); }
 
 bool Entitlements::membership_active(const ProductId& id, Instant at) const {
@@ -88,13 +92,18 @@ std::string product_name(const std::string& ref, const Catalog& catalog) {
 
 std::string describe_criterion(const Criterion& c, const Catalog& catalog) {
     using K = Criterion::Kind;
+    // Only a combination inside another needs brackets: "not (a or b)", "(a or b) and c".
+    auto part = [&](const Criterion& child) {
+        const bool combined = (child.kind == K::all || child.kind == K::any) && child.children.size() > 1;
+        return combined ? "(" + describe_criterion(child, catalog) + ")" : describe_criterion(child, catalog);
+    };
     auto join = [&](const char* word) {
         std::string out;
         for (std::size_t i = 0; i < c.children.size(); ++i) {
             if (i) out += word;
-            out += describe_criterion(c.children[i], catalog);
+            out += part(c.children[i]);
         }
-        return c.children.size() > 1 ? "(" + out + ")" : out;
+        return out;
     };
     switch (c.kind) {
         case K::always: return "everyone";
@@ -116,7 +125,7 @@ RuleCheck check_on_sale(const Catalog& catalog, const Instance& instance, Channe
     if (general && *general <= who.now()) return {};
     std::optional<Instant> earliest_window;
     for (const PriorityWindow& w : catalog.priority_windows) {
-        if (!w.events.empty() && !contains(w.events, instance.event)) continue;
+        if (!w.covers_event(instance.event)) continue;
         const auto opens = w.opens_at[static_cast<int>(channel)];
         if (!opens || !meets(w.who, who, instance.starts_at)) continue;
         if (*opens <= who.now()) return {};
@@ -129,7 +138,7 @@ RuleCheck check_on_sale(const Catalog& catalog, const Instance& instance, Channe
         return {false, "not_on_sale", std::string("this performance is not sold on the ") +
                                           (channel == Channel::web ? "web" : "box office")};
     for (const PriorityWindow& w : catalog.priority_windows) {
-        if (!w.events.empty() && !contains(w.events, instance.event)) continue;
+        if (!w.covers_event(instance.event)) continue;
         if (w.opens_at[static_cast<int>(channel)] && *w.opens_at[static_cast<int>(channel)] <= who.now())
             return {false, "priority_window_closed",
                     "this performance is in priority booking for " + describe_criterion(w.who, catalog) +
@@ -139,18 +148,37 @@ RuleCheck check_on_sale(const Catalog& catalog, const Instance& instance, Channe
             "general sale opens " + describe_utc_time(*general)};
 }
 
+namespace {
+// The lock type of a seat lock that keeps its seats from this customer at this instance now, or nullptr.
+const LockType* keeping_lock(const Catalog& catalog, const SeatLock& lock, const Instance& instance, const Entitlements& who) {
+    if (lock.venue != instance.venue) return nullptr;
+    if (!lock.events.empty() && !contains(lock.events, instance.event)) return nullptr;
+    if (lock.released_at && *lock.released_at <= who.now()) return nullptr;
+    const LockType* type = catalog.find_lock_type(lock.lock_type);
+    return type && !meets(type->who, who, instance.starts_at) ? type : nullptr;
+}
+}  // namespace
+
 RuleCheck check_seat_lock(const Catalog& catalog, const Instance& instance, const SeatId& seat,
                           const Entitlements& who) {
     for (const SeatLock& lock : catalog.seat_locks) {
-        if (lock.venue != instance.venue || !contains(lock.seats, seat)) continue;
-        if (!lock.events.empty() && !contains(lock.events, instance.event)) continue;
-        if (lock.released_at && *lock.released_at <= who.now()) continue;
-        const LockType* type = catalog.find_lock_type(lock.lock_type);
-        if (!type || meets(type->who, who, instance.starts_at)) continue;
-        return {false, "locked_seat",
-                "seat " + seat.value + " is kept for " + describe_criterion(type->who, catalog) + " (" + type->name + ")"};
+        if (!contains(lock.seats, seat)) continue;
+        if (const LockType* type = keeping_lock(catalog, lock, instance, who))
+            return {false, "locked_seat",
+                    "seat " + seat.value + " is kept for " + describe_criterion(type->who, catalog) + " (" + type->name + ")"};
     }
     return {};
+}
+
+std::vector<bool> locked_seats(const Catalog& catalog, const Instance& instance, const Entitlements& who) {
+    const Venue* venue = catalog.find_venue(instance.venue);
+    std::vector<bool> locked(venue ? venue->plan.seats.size() : 0, false);
+    if (!venue) return locked;
+    for (const SeatLock& lock : catalog.seat_locks)
+        if (keeping_lock(catalog, lock, instance, who))
+            for (const SeatId& seat : lock.seats)
+                if (auto index = venue->plan.seat_index(seat)) locked[*index] = true;
+    return locked;
 }
 
 }  // namespace encore

@@ -8,6 +8,9 @@
 
 #include "encore/entitlements.hpp"
 #include "encore/offer_assignment.hpp"
+#include "encore/pass_redemption.hpp"
+#include "encore/product_sale.hpp"
+#include "words.hpp"
 
 namespace encore {
 
@@ -35,14 +38,6 @@ struct Ticket {
     const Event* event = nullptr;
     bool series = false;
     bool redeemed = false;
-};
-
-// What a pass has been used for, so far, counting this basket.
-struct PassUse {
-    const FlexPass* pass = nullptr;
-    std::string code;
-    Instant expires_at;
-    std::vector<const Instance*> redeemed;
 };
 
 class Pricer {
@@ -186,14 +181,7 @@ private:
     void price_series_line(int index, const BasketLine& line) {
         const FixedSeries* series = catalog_.find_series(line.product);
         if (!series) return problem(index, "unknown_series", "there is no fixed series \"" + line.product.value + "\"");
-        const int channel = static_cast<int>(basket_.channel);
-        if (!series->active[channel] || !series->on_sale[channel] || now_ < *series->on_sale[channel]) {
-            const std::string where = basket_.channel == Channel::web ? "online" : "at the box office";
-            if (series->active[channel] && series->on_sale[channel])
-                return problem(index, "series_not_on_sale_yet",
-                               series->name + " goes on sale " + where + " " + describe_utc_time(*series->on_sale[channel]));
-            return problem(index, "series_not_on_sale", series->name + " is not on sale " + where);
-        }
+        if (!on_sale_to_customer(index, series->id, series->name, true)) return;
         const SeriesGroup* group = series->find_group(line.group);
         if (!group)
             return problem(index, "unknown_series_group",
@@ -204,6 +192,9 @@ private:
             return problem(index, "series_ticket_type",
                            series->name + " cannot be booked with " + (t ? t->name : type.value) + " tickets");
         }
+        if (series->choose_band_first && line.band.empty())
+            return problem(index, "series_band_required",
+                           series->name + " is booked by price band: choose a band before a seat");
         std::vector<const Instance*> chosen;
         const std::vector<InstanceId>& wanted = line.instances.empty() ? group->instances : line.instances;
         for (const InstanceId& id : wanted) {
@@ -261,11 +252,38 @@ private:
             items.push_back(std::move(item));
         }
         if (!ok) return;
+        priced.series = series_summary(*pricing, *column, event_count, chosen, items);
         for (std::size_t k = 0; k < items.size(); ++k) {
             const Instance* instance = chosen[k];
             tickets_.push_back({index, priced.items.size(), instance, catalog_.find_event(instance->event), true, false});
             priced.items.push_back(std::move(items[k]));
         }
+    }
+
+    SeriesLineSummary series_summary(const PricingSet& pricing, const PricingColumn& column, int events,
+                                     const std::vector<const Instance*>& chosen, const std::vector<PricedItem>& items) const {
+        SeriesLineSummary summary;
+        summary.pricing_set = pricing.id;
+        summary.column = column.events.text;
+        summary.events = events;
+        std::int64_t series_total = 0, singles = 0;
+        bool all_sold_singly = true, one_price = true;
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            series_total += items[k].base;
+            one_price = one_price && items[k].base == items.front().base;
+            const Venue* venue = catalog_.find_venue(chosen[k]->venue);
+            auto seat = venue ? venue->plan.seat_index(items[k].seat) : std::nullopt;
+            auto single = seat ? catalog_.seat_price(*chosen[k], *seat, items[k].ticket_type) : std::nullopt;
+            if (single) singles += single->minor;
+            all_sold_singly = all_sold_singly && single.has_value();
+        }
+        summary.column_label = std::to_string(events) + (events == 1 ? " event: " : " events: ") +
+                               (one_price && !items.empty() ? money(items.front().base) + " each" : money(series_total));
+        if (all_sold_singly) {
+            summary.singles_total = singles;
+            summary.saving = singles - series_total;
+        }
+        return summary;
     }
 
     void check_series_seat_caps() {
@@ -279,20 +297,31 @@ private:
         }
     }
 
-    bool product_on_sale(int index, const std::array<std::optional<Instant>, 2>& on_sale, const std::string& name) {
-        const auto opens = on_sale[static_cast<int>(basket_.channel)];
-        if (opens && *opens <= now_) return true;
-        if (opens)
-            problem(index, "product_not_on_sale_yet", name + " goes on sale " + describe_utc_time(*opens));
+    // Whether this customer may buy the product now (general sale or their priority window); records why not.
+    // A product no longer sold passes here: the pass and membership checks below say why.
+    bool on_sale_to_customer(int index, const ProductId& id, const std::string& name, bool series) {
+        const SaleStatus sale = product_sale_status(catalog_, id, basket_.channel, entitlements_);
+        if (sale.may_buy || sale.state == SaleState::closed) return true;
+        const std::string where = basket_.channel == Channel::web ? "online" : "at the box office";
+        if (sale.state == SaleState::priority)
+            problem(index, "priority_window_closed",
+                    name + " is in priority booking for " + sale.who +
+                        (sale.general_sale ? " until general sale opens " + describe_utc_time(*sale.general_sale) : ""));
+        else if (sale.state == SaleState::not_yet && (!sale.general_sale || *sale.opens_at < *sale.general_sale))
+            problem(index, "priority_window_not_open", "priority booking for you opens " + describe_utc_time(*sale.opens_at));
+        else if (sale.state == SaleState::not_yet)
+            problem(index, series ? "series_not_on_sale_yet" : "product_not_on_sale_yet",
+                    name + " goes on sale " + (series ? where + " " : "") + describe_utc_time(*sale.opens_at));
         else
-            problem(index, "product_not_on_sale", name + " is not sold on this channel");
+            problem(index, series ? "series_not_on_sale" : "product_not_on_sale",
+                    name + (series ? " is not on sale " + where : " is not sold on this channel"));
         return false;
     }
 
     void price_pass_purchase(int index, const BasketLine& line) {
         const FlexPass* pass = catalog_.find_pass(line.product);
         if (!pass) return problem(index, "unknown_pass", "there is no pass \"" + line.product.value + "\"");
-        if (!product_on_sale(index, pass->on_sale, pass->name)) return;
+        if (!on_sale_to_customer(index, pass->id, pass->name, false)) return;
         if (now_ >= pass->window_closes())
             return problem(index, "pass_outside_window", pass->name + " can no longer be redeemed, so it is not sold");
         add_product_item(pass->id, pass->price,
@@ -305,7 +334,7 @@ private:
     void price_membership_purchase(int index, const BasketLine& line) {
         const Membership* m = catalog_.find_membership(line.product);
         if (!m) return problem(index, "unknown_membership", "there is no membership \"" + line.product.value + "\"");
-        if (!product_on_sale(index, m->on_sale, m->name)) return;
+        if (!on_sale_to_customer(index, m->id, m->name, false)) return;
         auto [starts, ends] = m->valid_period(now_);
         if (ends <= now_) return problem(index, "membership_ended", m->name + " has already ended");
         add_product_item(m->id, m->price, m->name,
@@ -325,101 +354,25 @@ private:
 
     // --- passes ------------------------------------------------------------------------------------
 
-    PassUse* find_pass_use(int index, const PassRedemption& r) {
+    PassStanding* find_pass_use(int index, const PassRedemption& r) {
         const std::string key = r.basket_line >= 0 ? "basket:" + std::to_string(r.basket_line) : r.code;
         auto found = pass_uses_.find(key);
         if (found != pass_uses_.end()) return &found->second;
-        PassUse use;
-        use.code = key;
-        if (r.basket_line >= 0) {
-            const bool is_pass_line = r.basket_line < static_cast<int>(basket_.lines.size()) &&
-                                      basket_.lines[r.basket_line].kind == LineKind::pass;
-            use.pass = is_pass_line ? catalog_.find_pass(basket_.lines[r.basket_line].product) : nullptr;
-            if (!use.pass) {
-                problem(index, "pass_unknown", "line " + std::to_string(r.basket_line) + " of the basket is not a pass");
-                return nullptr;
-            }
-            use.expires_at = use.pass->expires_at(now_);
-        } else {
-            const OwnedPass* owned = nullptr;
-            for (const OwnedPass& p : customer_.passes)
-                if (p.code == r.code) owned = &p;
-            use.pass = owned ? catalog_.find_pass(owned->pass) : nullptr;
-            if (!use.pass) {
-                problem(index, "pass_unknown", "you have no pass with the code \"" + r.code + "\"");
-                return nullptr;
-            }
-            use.expires_at = owned->expires_at;
-            for (const InstanceId& id : owned->redeemed)
-                if (const Instance* i = catalog_.find_instance(id)) use.redeemed.push_back(i);
-                else use.redeemed.push_back(nullptr);
+        std::optional<PassStanding> standing = pass_standing(catalog_, customer_, basket_, r, now_);
+        if (!standing) {
+            problem(index, "pass_unknown", r.basket_line >= 0 ? "line " + std::to_string(r.basket_line) + " of the basket is not a pass"
+                                                              : "you have no pass with the code \"" + r.code + "\"");
+            return nullptr;
         }
-        return &pass_uses_.emplace(key, std::move(use)).first->second;
+        return &pass_uses_.emplace(key, std::move(*standing)).first->second;
     }
 
     bool redeem_pass(int index, const PassRedemption& r, const Instance& instance, PricedItem& item) {
-        PassUse* use = find_pass_use(index, r);
-        if (!use) return false;
-        const FlexPass& pass = *use->pass;
-        const std::string name = pass.name + " " + (r.basket_line >= 0 ? "(in this basket)" : use->code);
-        if (now_ >= use->expires_at) {
-            problem(index, "pass_expired", name + " expired " + describe_utc_time(use->expires_at));
-            return false;
-        }
-        if (now_ < pass.window_opens() || instance.starts_at < pass.window_opens() ||
-            instance.starts_at >= pass.window_closes()) {
-            problem(index, "pass_outside_window",
-                    name + " can be used from " + format_date(pass.window_starts) + " until " +
-                        format_date(utc_date({pass.window_closes().unix_seconds - 1})) + ", for performances in that time");
-            return false;
-        }
-        if (!pass.covers(instance)) {
-            problem(index, "pass_not_valid_for_event", name + " is not valid for " + event_name(instance));
-            return false;
-        }
-        if (!pass.ticket_types.empty() && !contains(pass.ticket_types, item.ticket_type)) {
-            problem(index, "pass_ticket_type", name + " cannot be used for this ticket type");
-            return false;
-        }
-        const int used = static_cast<int>(use->redeemed.size());
-        if (used >= pass.allowance) {
-            problem(index, "pass_exhausted",
-                    name + " has no tickets left (all " + std::to_string(pass.allowance) + " used)");
-            return false;
-        }
-        int at_instance = 0, at_event = 0;
-        bool other_date = false;
-        for (const Instance* i : use->redeemed) {
-            if (!i || i->event != instance.event) continue;
-            ++at_event;
-            if (i->id == instance.id) ++at_instance;
-            else other_date = true;
-        }
-        if (at_instance >= pass.max_per_instance) {
-            problem(index, "pass_instance_limit",
-                    name + " can be used for " + std::to_string(pass.max_per_instance) + " ticket(s) per performance");
-            return false;
-        }
-        if (!pass.repeat_redemption && other_date) {
-            problem(index, "pass_event_limit",
-                    name + " has already been used for " + event_name(instance) +
-                        " on another date; it covers one date of each event");
-            return false;
-        }
-        const int per_event = pass.max_per_event > 0 ? pass.max_per_event : pass.allowance;
-        if (pass.repeat_redemption && at_event >= per_event) {
-            problem(index, "pass_event_limit",
-                    name + " can be used for " + std::to_string(per_event) + " ticket(s) for " + event_name(instance));
-            return false;
-        }
+        PassStanding* use = find_pass_use(index, r);
+        if (!use || !check(index, check_pass_redemption(catalog_, *use, instance, item.ticket_type, now_))) return false;
         use->redeemed.push_back(&instance);
-        const PassDiscount d = pass.discount_for(instance.event);
-        switch (d.kind) {
-            case PassDiscountKind::free: item.price = 0; break;
-            case PassDiscountKind::percent_off: item.price = item.base - percentage_of({item.base, {}}, d.value).minor; break;
-            case PassDiscountKind::fixed_price: item.price = std::min(item.base, d.value); break;
-        }
-        item.pass = pass.id;
+        item.price = redeemed_price(*use->pass, instance.event, item.base);
+        item.pass = use->pass->id;
         item.pass_code = use->code;
         return true;
     }
@@ -524,7 +477,7 @@ private:
                 AppliedFee applied{fee.id, fee.name, 0, false, {}};
                 if (fee_waived_by_offer_.count(t)) {
                     applied.waived = true;
-                    applied.waived_by = "the " + offer_name(item.offer) + " offer";
+                    applied.waived_by = offer_waiver(item.offer);
                 } else if (fee.waived_for && meets(*fee.waived_for, entitlements_, ticket.instance->starts_at)) {
                     applied.waived = true;
                     applied.waived_by = describe_criterion(*fee.waived_for, catalog_);
@@ -593,7 +546,8 @@ private:
             const FixedSeries* series = catalog_.find_series(item.product);
             const PricingSet* set = series ? series->find_pricing_set(item.pricing_set) : nullptr;
             s += " from the " + (list ? list->name : item.price_list.value) + " series price list (" +
-                 (set ? set->name : item.pricing_set.value) + ", " + item.pricing_column + " events)";
+                 (set ? set->name : item.pricing_set.value) + ", " +
+                 (item.pricing_column == "default" ? std::string("default column") : item.pricing_column + " events") + ")";
         } else {
             s += " from the " + (list ? list->name : item.price_list.value) + " price list";
         }
@@ -606,13 +560,40 @@ private:
         if (!item.offer.empty()) {
             const std::string name = offer_name(item.offer);
             if (item.offer_discount > 0) s += ", " + money(item.offer_discount) + " off with " + name;
-            else s += ", with " + name;
+            else if (!waives_fees(item.offer)) s += ", with " + name;  // a fee waiver is named once, with the fees
         }
-        for (const AppliedFee& f : item.fees) {
-            if (f.waived) s += ", " + f.name + " waived for " + f.waived_by;
-            else if (f.amount > 0) s += ", plus " + f.name + " " + money(f.amount);
+        return s + explain_fees(item.fees, item.offer.empty() ? std::string() : offer_waiver(item.offer)) + ".";
+    }
+
+    // Who waived a fee when an offer did: "the Friends pay no booking fee offer".
+    std::string offer_waiver(const OfferId& id) const { return "the " + offer_name(id) + " offer"; }
+
+    bool waives_fees(const OfferId& id) const {
+        for (const Offer& o : catalog_.offers)
+            if (o.id == id) return o.kind == OfferKind::fee_waiver;
+        return false;
+    }
+
+    // ", plus booking fee £1.50", ", booking fee and card fee waived for members": each reason once.
+    std::string explain_fees(const std::vector<AppliedFee>& fees, const std::string& by_offer) const {
+        std::string s;
+        std::vector<bool> said(fees.size(), false);
+        for (std::size_t i = 0; i < fees.size(); ++i) {
+            const AppliedFee& f = fees[i];
+            if (said[i]) continue;
+            if (!f.waived) {
+                if (f.amount > 0) s += ", plus " + f.name + " " + money(f.amount);
+                continue;
+            }
+            std::vector<std::string> names{f.name};
+            for (std::size_t k = i + 1; k < fees.size(); ++k)
+                if (fees[k].waived && fees[k].waived_by == f.waived_by) {
+                    said[k] = true;
+                    names.push_back(fees[k].name);
+                }
+            s += ", " + detail::join_words(names) + (f.waived_by == by_offer ? " waived with " : " waived for ") + f.waived_by;
         }
-        return s + ".";
+        return s;
     }
 
     const Catalog& catalog_;
@@ -625,7 +606,7 @@ private:
     std::vector<Ticket> tickets_;
     std::vector<int> series_lines_;
     std::set<std::pair<std::string, std::string>> seats_taken_;
-    std::map<std::string, PassUse> pass_uses_;
+    std::map<std::string, PassStanding> pass_uses_;
     std::set<std::size_t> fee_waived_by_offer_;
     mutable std::map<const Instance*, std::string> local_starts_;
 };

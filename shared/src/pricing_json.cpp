@@ -31,6 +31,12 @@ std::optional<std::vector<std::pair<OfferId, int>>> counts(JsonReader& r, const 
     return out;
 }
 
+json counts_json(const std::vector<std::pair<OfferId, int>>& counts) {
+    json out = json::object();
+    for (const auto& [offer, n] : counts) out[offer.value] = n;
+    return out;
+}
+
 }  // namespace
 
 std::optional<Basket> basket_from_json(const json& doc, Problems& problems) {
@@ -164,7 +170,7 @@ std::optional<Customer> customer_from_json(const json& doc, Problems& problems) 
 }
 
 json customer_to_json(const Customer& c) {
-    json memberships = json::array(), passes = json::array(), subscriptions = json::array(), uses = json::object();
+    json memberships = json::array(), passes = json::array(), subscriptions = json::array();
     for (const OwnedMembership& m : c.memberships)
         memberships.push_back({{"membership", m.membership.value}, {"starts", format_instant(m.starts)}, {"ends", format_instant(m.ends)}});
     for (const OwnedPass& p : c.passes) {
@@ -173,8 +179,8 @@ json customer_to_json(const Customer& c) {
         passes.push_back({{"pass", p.pass.value}, {"code", p.code}, {"expires_at", format_instant(p.expires_at)}, {"redeemed", redeemed}});
     }
     for (const OwnedSubscription& s : c.subscriptions) subscriptions.push_back({{"series", s.series.value}, {"group", s.group.value}});
-    for (const auto& [offer, n] : c.offer_uses) uses[offer.value] = n;
-    return {{"tags", c.tags}, {"memberships", memberships}, {"passes", passes}, {"subscriptions", subscriptions}, {"offer_uses", uses}};
+    return {{"tags", c.tags}, {"memberships", memberships}, {"passes", passes}, {"subscriptions", subscriptions},
+            {"offer_uses", counts_json(c.offer_uses)}};
 }
 
 std::optional<OfferUsage> offer_usage_from_json(const json& doc, Problems& problems) {
@@ -186,6 +192,16 @@ std::optional<OfferUsage> offer_usage_from_json(const json& doc, Problems& probl
     if (problems.size() != before) return std::nullopt;
     return usage;
 }
+
+json offer_usage_to_json(const OfferUsage& usage) { return counts_json(usage.tickets); }
+
+std::optional<OfferRemaining> offer_remaining_from_json(const json& doc, Problems& problems) {
+    auto usage = offer_usage_from_json(doc, problems);
+    if (!usage) return std::nullopt;
+    return OfferRemaining{std::move(usage->tickets)};
+}
+
+json offer_remaining_to_json(const OfferRemaining& remaining) { return counts_json(remaining.tickets); }
 
 json priced_basket_to_json(const PricedBasket& b) {
     auto money = [&](std::int64_t minor) { return format_money({minor, b.currency}); };
@@ -235,8 +251,20 @@ json priced_basket_to_json(const PricedBasket& b) {
             if (!i.fees.empty()) j["fees"] = fees_json(i.fees);
             items.push_back(std::move(j));
         }
-        lines.push_back({{"line", line.index}, {"kind", line_kind_name(line.kind)}, {"description", line.description},
-                         {"items", items}, {"total", line.total}, {"total_text", money(line.total)}});
+        json l = {{"line", line.index}, {"kind", line_kind_name(line.kind)}, {"description", line.description},
+                  {"items", items}, {"total", line.total}, {"total_text", money(line.total)}};
+        if (line.series) {
+            const SeriesLineSummary& s = *line.series;
+            json series = {{"pricing_set", s.pricing_set.value}, {"column", s.column}, {"column_label", s.column_label},
+                           {"events", s.events}};
+            if (s.singles_total) {
+                series["singles_total"] = *s.singles_total;
+                series["saving"] = s.saving;
+                series["saving_text"] = money(s.saving);
+            }
+            l["series"] = std::move(series);
+        }
+        lines.push_back(std::move(l));
     }
     return {{"status", "priced"},
             {"currency", b.currency.code},

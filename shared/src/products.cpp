@@ -64,9 +64,12 @@ const PriceListId& PricingColumn::price_list_for(const EventId& event) const {
 }
 
 const PricingColumn* PricingSet::column_for(int events) const {
-    for (const PricingColumn& c : columns)
-        if (c.events.matches(events)) return &c;
-    return nullptr;
+    const PricingColumn* fallback = nullptr;
+    for (const PricingColumn& c : columns) {
+        if (c.is_default) fallback = fallback ? fallback : &c;
+        else if (c.events.matches(events)) return &c;
+    }
+    return fallback;
 }
 
 const SeriesGroup* FixedSeries::find_group(const SeriesGroupId& id) const {

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <set>
+#include <utility>
 
 namespace encore::detail {
 
@@ -320,7 +321,12 @@ private:
             PricingSet set;
             if (r_.get_id(sj, sp, "id", set.id.value)) unique(set_ids, set.id.value, path_join(sp, "id"), "pricing set");
             r_.get_string(sj, sp, "name", set.name);
-            each(sj, sp, "columns", [&](const json& cj, const std::string& cp) { set.columns.push_back(column(cj, cp, s)); }, true);
+            bool has_default = false;
+            each(sj, sp, "columns", [&](const json& cj, const std::string& cp) {
+                set.columns.push_back(column(cj, cp, s));
+                if (set.columns.back().is_default && std::exchange(has_default, true))
+                    r_.problem(path_join(cp, "events"), "invalid_value", "a pricing set has at most one default column");
+            }, true);
             if (set.columns.empty()) r_.problem(path_join(sp, "columns"), "missing_field", "a pricing set needs at least one column");
             s.pricing_sets.push_back(std::move(set));
         }, true);
@@ -355,8 +361,11 @@ private:
         PricingColumn col;
         std::string events_text;
         if (r_.get_string(j, p, "events", events_text)) {
-            if (auto rule = parse_event_count_rule(events_text)) col.events = *rule;
-            else r_.problem(path_join(p, "events"), "invalid_value", "\"" + events_text + "\" is not a number of events such as 4, 3-10 or 1,3,5");
+            if (events_text == "default") {
+                col.is_default = true;
+                col.events.text = events_text;
+            } else if (auto rule = parse_event_count_rule(events_text)) col.events = *rule;
+            else r_.problem(path_join(p, "events"), "invalid_value", "\"" + events_text + "\" is not a number of events such as 4, 3-10 or 1,3,5, or \"default\"");
         }
         if (r_.get_id(j, p, "price_list", col.default_price_list.value)) series_price_list(col.default_price_list.value, path_join(p, "price_list"));
         if (const json* per = r_.get_object(j, p, "event_price_lists", false)) {
@@ -402,6 +411,8 @@ private:
         r_.get_string(j, p, "name", w.name);
         if (auto c = criterion_field(j, p, "who", true)) w.who = *c;
         w.events = events(j, p);
+        w.products = id_list<ProductId>(j, p, "products", "product", "fixed_series, flex_passes or memberships",
+                                        [&](const ProductId& id) { return product_ids_.count(id.value) > 0; });
         if (const json* o = r_.get_object(j, p, "opens_at")) {
             const std::string op = path_join(p, "opens_at");
             for (auto it = o->begin(); it != o->end(); ++it) {
@@ -581,9 +592,12 @@ void products_to_json(const Catalog& c, json& out) {
         locks.push_back(std::move(lock));
     }
     json windows = json::array();
-    for (const PriorityWindow& w : c.priority_windows)
-        windows.push_back({{"id", w.id.value}, {"name", w.name}, {"who", criterion_to_json(w.who)}, {"events", ids(w.events)},
-                           {"opens_at", on_sale_json(w.opens_at)}});
+    for (const PriorityWindow& w : c.priority_windows) {
+        json window = {{"id", w.id.value}, {"name", w.name}, {"who", criterion_to_json(w.who)}, {"events", ids(w.events)},
+                       {"opens_at", on_sale_json(w.opens_at)}};
+        if (!w.products.empty()) window["products"] = ids(w.products);
+        windows.push_back(std::move(window));
+    }
     json offers = json::array();
     for (const Offer& o : c.offers) {
         static constexpr const char* kinds[] = {"percent_off", "amount_off", "fixed_price", "fee_waiver"};

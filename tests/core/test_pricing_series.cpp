@@ -105,3 +105,132 @@ TEST_CASE("a series not yet on sale, or not active on a channel, is refused", "[
     CHECK(has_problem(price(web_only, basket({series("five", "mon", "A1")})), 0, "series_not_on_sale"));
     CHECK(price(web_only, basket({series("five", "mon", "A1")}, "web")).valid);
 }
+
+TEST_CASE("a series booked by price band first refuses a line without a band, or with another band", "[pricing][series]") {
+    const encore::Catalog c = fixture([](json& j) { j["fixed_series"][0]["choose_band_first"] = true; });
+    PricedBasket none = price(c, basket({series("five", "mon", "A1")}));
+    REQUIRE(has_problem(none, 0, "series_band_required"));
+    CHECK(none.problems[0].message == "5 Event Package is booked by price band: choose a band before a seat");
+    struct Row { const char* band; const char* seat; bool valid; };
+    for (const Row& r : {Row{"A", "A1", true}, Row{"B", "B2", true}, Row{"B", "A1", false}, Row{"Z", "A1", false}}) {
+        CAPTURE(r.band, r.seat);
+        json line = series("five", "mon", r.seat);
+        line["band"] = r.band;
+        PricedBasket b = price(c, basket({line}));
+        CHECK(b.valid == r.valid);
+        if (!r.valid) CHECK(has_problem(b, 0, "series_band_mismatch"));
+    }
+    CHECK(price(fixture(), basket({series("five", "mon", "A1")})).valid);  // without the setting, no band is needed
+}
+
+namespace {
+// The five-event package with its weekday set reduced to a 5-event column and a default column.
+encore::Catalog with_default_column(const char* default_list = "fs-30") {
+    return fixture([&](json& j) {
+        j["fixed_series"][0]["pricing_sets"][0]["columns"] = {{{"events", "5"}, {"price_list", "fs-25"}},
+                                                              {{"events", "default"}, {"price_list", default_list}}};
+    });
+}
+}  // namespace
+
+TEST_CASE("a pricing set's default column prices any number of events no other column matches", "[pricing][series]") {
+    const encore::Catalog c = with_default_column();
+    struct Row { std::vector<const char*> plays; std::int64_t total; const char* column; const char* words; };
+    const Row rows[] = {
+        {{"macbeth", "hamlet", "lear", "tempest"}, 4 * 3000, "default", "(Weekday Pricing, default column)"},
+        {{"macbeth", "hamlet", "lear", "tempest", "othello"}, 5 * 2500, "5", "(Weekday Pricing, 5 events)"},
+    };
+    for (const Row& r : rows) {
+        json instances = json::array();
+        for (const char* play : r.plays) instances.push_back(std::string(play) + "-mon");
+        PricedBasket b = price(c, basket({series("five", "mon", "A1", instances)}));
+        INFO(problems_text(b));
+        REQUIRE(b.valid);
+        CHECK(b.total == r.total);
+        CHECK(b.lines[0].items[0].pricing_column == r.column);
+        CHECK(b.lines[0].items[0].explanation.find(r.words) != std::string::npos);
+    }
+    // The column for a number of events is the first one matching it, wherever the default column stands.
+    const encore::Catalog first = fixture([](json& j) {
+        j["fixed_series"][0]["pricing_sets"][0]["columns"] = {{{"events", "default"}, {"price_list", "fs-40"}},
+                                                              {{"events", "4"}, {"price_list", "fs-30"}}};
+    });
+    CHECK(price(first, basket({series("five", "mon", "A1", {"macbeth-mon", "hamlet-mon", "lear-mon", "tempest-mon"})})).total == 12000);
+    CHECK(price(first, basket({series("five", "mon", "A1")})).total == 20000);
+}
+
+TEST_CASE("the default column is written \"default\", at most once per pricing set, and round-trips", "[catalog][series]") {
+    const encore::Catalog c = with_default_column();
+    const encore::PricingColumn& column = c.fixed_series[0].pricing_sets[0].columns[1];
+    CHECK(column.is_default);
+    CHECK(column.events.text == "default");
+    encore::CatalogLoad again = encore::load_catalog(encore::catalog_to_json(c));
+    REQUIRE(again.catalog);
+    CHECK(again.catalog->fixed_series[0].pricing_sets[0].columns[1].is_default);
+    CHECK_FALSE(again.catalog->fixed_series[0].pricing_sets[0].columns[0].is_default);
+
+    json doc = fixture_json();
+    doc["fixed_series"][0]["pricing_sets"][0]["columns"] = {{{"events", "default"}, {"price_list", "fs-25"}},
+                                                            {{"events", "default"}, {"price_list", "fs-30"}},
+                                                            {{"events", "defaults"}, {"price_list", "fs-30"}}};
+    encore::CatalogLoad load = encore::load_catalog(doc);
+    REQUIRE_FALSE(load.catalog);
+    REQUIRE(load.problems.size() == 2);
+    CHECK(load.problems[0] == encore::Problem{"/fixed_series/0/pricing_sets/0/columns/1/events", "invalid_value",
+                                              "a pricing set has at most one default column"});
+    CHECK(load.problems[1].path == "/fixed_series/0/pricing_sets/0/columns/2/events");
+    CHECK(load.problems[1].message.find("\"default\"") != std::string::npos);
+}
+
+TEST_CASE("a series line shows its column and the saving against the same tickets bought singly", "[pricing][series]") {
+    const encore::Catalog c = fixture();
+    struct Row { const char* what; json line; const char* column; const char* label; std::optional<std::int64_t> singles; std::int64_t saving; };
+    json concession = series("five", "mon", "A1");
+    concession["ticket_type"] = "concession";
+    const std::vector<Row> rows = {
+        {"5 weekday plays in band A", series("five", "mon", "A1"), "5", "5 events: \xC2\xA3" "25.00 each", 5 * 5000, 5 * 5000 - 5 * 2500},
+        {"4 weekend plays in band B cost more than singly", series("five", "sat", "B2", {"macbeth-sat", "hamlet-sat", "lear-sat", "othello-sat"}),
+         "4", "4 events: \xC2\xA3" "40.00 each", 4 * 3500, 4 * 3500 - 4 * 4000},
+        {"concessions against single concessions", concession, "5", "5 events: \xC2\xA3" "20.00 each", 5 * 4000, 5 * 4000 - 5 * 2000},
+        {"different prices per play", series("two-plays", "split", "A1"), "2", "2 events: \xC2\xA3" "30.00", 2 * 5000, 2 * 5000 - 3000},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.what);
+        PricedBasket b = price(c, basket({r.line, ticket("concert-1", "A1")}));
+        INFO(problems_text(b));
+        REQUIRE(b.valid);
+        REQUIRE(b.lines[0].series);
+        const encore::SeriesLineSummary& s = *b.lines[0].series;
+        CHECK(s.column == r.column);
+        CHECK(s.column_label == r.label);
+        CHECK(s.events == static_cast<int>(b.lines[0].items.size()));
+        CHECK(s.singles_total == r.singles);
+        CHECK(s.saving == r.saving);
+        CHECK_FALSE(b.lines[1].series);
+    }
+}
+
+TEST_CASE("a series saving is unknown when a ticket type is not sold singly", "[pricing][series]") {
+    const encore::Catalog c = fixture([](json& j) {
+        json& prices = j["price_lists"][0]["prices"];
+        for (std::size_t i = prices.size(); i-- > 0;)
+            if (prices[i]["ticket_type"] == "concession") prices.erase(i);
+    });
+    json line = series("five", "mon", "A1");
+    line["ticket_type"] = "concession";
+    PricedBasket b = price(c, basket({line}));
+    REQUIRE(b.valid);
+    REQUIRE(b.lines[0].series);
+    CHECK_FALSE(b.lines[0].series->singles_total);
+    CHECK(b.lines[0].series->saving == 0);
+    const json out = encore::priced_basket_to_json(b);
+    CHECK(out["lines"][0]["series"] == json{{"pricing_set", "weekday"}, {"column", "5"}, {"column_label", "5 events: \xC2\xA3" "20.00 each"}, {"events", 5}});
+}
+
+TEST_CASE("the series summary in the priced basket's JSON", "[pricing][series][json]") {
+    const json out = encore::priced_basket_to_json(price(fixture(), basket({series("five", "mon", "A1"), ticket("concert-1", "A1")})));
+    CHECK(out["lines"][0]["series"] == json{{"pricing_set", "weekday"}, {"column", "5"}, {"column_label", "5 events: \xC2\xA3" "25.00 each"},
+                                            {"events", 5}, {"singles_total", 25000}, {"saving", 12500},
+                                            {"saving_text", "\xC2\xA3" "125.00"}});
+    CHECK_FALSE(out["lines"][1].contains("series"));
+}

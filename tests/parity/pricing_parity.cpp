@@ -64,7 +64,7 @@ encore::OfferUsage random_usage(const encore::Catalog& c, Rng& rng) {
     return usage;
 }
 
-// Sends the basket and the customer through their JSON form, as the browser and the server do.
+// Sends the basket, the customer and the offer usage through their JSON form, as the browser and the server do.
 template <class T, class Write, class Read>
 T round_trip(const T& value, Write write, Read read, const char* what, int index) {
     encore::Problems problems;
@@ -129,7 +129,8 @@ int main(int argc, char** argv) {
                                                      encore::customer_to_json, encore::customer_from_json, "customer", i);
         const encore::Basket basket = round_trip(encore::testing::random_basket(catalog, customer, rng, max_lines),
                                                  encore::basket_to_json, encore::basket_from_json, "basket", i);
-        const encore::OfferUsage usage = random_usage(catalog, rng);
+        const encore::OfferUsage usage = round_trip(random_usage(catalog, rng), encore::offer_usage_to_json,
+                                                    encore::offer_usage_from_json, "offer usage", i);
         const encore::PricedBasket priced = encore::price_basket(catalog, basket, customer, now, usage);
         json j = encore::priced_basket_to_json(priced);
         if (i == perturb) j["perturbed"] = true;  // negative control only

@@ -29,13 +29,16 @@ struct Criterion {
     std::vector<Criterion> children;
 };
 
-// An instance on sale earlier on a channel for eligible customers.
+// Instances (or products) on sale earlier on a channel for eligible customers.
 struct PriorityWindow {
     PriorityWindowId id;
     std::string name;
     Criterion who;
-    std::vector<EventId> events;                     // empty = every event
+    std::vector<EventId> events;                     // empty = every event, unless it names products only
+    std::vector<ProductId> products;                 // series, passes or memberships it opens early
     std::array<std::optional<Instant>, 2> opens_at;  // per Channel; nullopt = no early access there
+    // Whether it opens performances of this event early.
+    bool covers_event(const EventId& event) const;
 };
 
 // A kind of lock on seats ("Members' block", "House seats"), bookable only by eligible customers.

@@ -53,5 +53,7 @@ RuleCheck check_on_sale(const Catalog& catalog, const Instance& instance, Channe
 // May this customer book this seat at this instance (seat locks)?
 RuleCheck check_seat_lock(const Catalog& catalog, const Instance& instance, const SeatId& seat,
                           const Entitlements& who);
+// Per seat of the instance's plan (plan order): kept from this customer now by a seat lock (check_seat_lock's rule).
+std::vector<bool> locked_seats(const Catalog& catalog, const Instance& instance, const Entitlements& who);
 
 }  // namespace encore

@@ -2,6 +2,7 @@
 // line says what produced its price, or to the precise reasons the basket cannot be sold.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,12 +39,24 @@ struct PricedItem {
     std::string explanation;          // one sentence a customer can read
 };
 
+// A series line's pricing-set column in force and what the same tickets would cost bought singly.
+struct SeriesLineSummary {
+    PricingSetId pricing_set;
+    std::string column;                         // the column's event count as written ("5", "4-5") or "default"
+    std::string column_label;                   // "5 events: £25.00 each", or "5 events: £125.00" when prices differ
+    int events = 0;
+    std::optional<std::int64_t> singles_total;  // same seat and ticket type from each performance's standard
+                                                // price list; nullopt when one of them is not sold singly
+    std::int64_t saving = 0;                    // singles_total minus the series prices (0 when unknown; may be < 0)
+};
+
 struct PricedLine {
     int index = 0;
     LineKind kind = LineKind::ticket;
     std::string description;
     std::vector<PricedItem> items;
     std::int64_t total = 0;  // items' prices plus their fees
+    std::optional<SeriesLineSummary> series;  // series lines only
 };
 
 // Why a line (or the whole basket, line = -1) cannot be sold.

@@ -6,6 +6,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "encore/basket.hpp"
+#include "encore/offer_limits.hpp"
 #include "encore/pricing.hpp"
 #include "encore/problems.hpp"
 
@@ -18,8 +19,12 @@ nlohmann::json basket_to_json(const Basket& basket);
 // Reads {"tags": [...], "memberships": [...], "passes": [...], "subscriptions": [...], "offer_uses": {...}}.
 std::optional<Customer> customer_from_json(const nlohmann::json& doc, Problems& problems);
 nlohmann::json customer_to_json(const Customer& customer);
-// Reads {"offer-id": tickets, ...}.
+// Reads {"offer-id": tickets used, ...}.
 std::optional<OfferUsage> offer_usage_from_json(const nlohmann::json& doc, Problems& problems);
+nlohmann::json offer_usage_to_json(const OfferUsage& usage);
+// Reads {"offer-id": tickets left, ...}, what the server publishes for offers with a total limit.
+std::optional<OfferRemaining> offer_remaining_from_json(const nlohmann::json& doc, Problems& problems);
+nlohmann::json offer_remaining_to_json(const OfferRemaining& remaining);
 // {"status": "priced", "lines": [...], "totals": {...}} or {"status": "invalid", "problems": [...]}.
 nlohmann::json priced_basket_to_json(const PricedBasket& priced);
 

@@ -31,9 +31,11 @@ struct EventCountRule {
 std::optional<EventCountRule> parse_event_count_rule(std::string_view text);
 
 // One column of a pricing set: for baskets booking a number of events that `events` matches, the
-// series price list used for each event (or the column's default list).
+// series price list used for each event (or the column's default list). The default column
+// ("events": "default") is used when no other column matches.
 struct PricingColumn {
     EventCountRule events;
+    bool is_default = false;
     PriceListId default_price_list;
     std::vector<std::pair<EventId, PriceListId>> event_price_lists;
     const PriceListId& price_list_for(const EventId& event) const;
@@ -43,7 +45,7 @@ struct PricingSet {
     PricingSetId id;
     std::string name;
     std::vector<PricingColumn> columns;
-    // The first column matching a number of events, or nullptr.
+    // The first column matching a number of events, else the default column, or nullptr.
     const PricingColumn* column_for(int events) const;
 };
 
