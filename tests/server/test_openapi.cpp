@@ -42,7 +42,7 @@ std::string documented_path(const std::string& concrete) {
 std::set<std::string> server_route_patterns() {
     std::set<std::string> patterns;
     const std::regex literal(R"re(R"\((/api/[^"]*)\)"|"(/api/[^"\\ ]*)")re");
-    for (const auto& entry : std::filesystem::directory_iterator(ENCORE_SERVER_SOURCES)) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(ENCORE_SERVER_SOURCES)) {
         if (entry.path().extension() != ".cpp") continue;
         const std::string text = read_text(entry.path());
         for (std::sregex_iterator it(text.begin(), text.end(), literal), end; it != end; ++it)

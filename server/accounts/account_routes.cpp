@@ -1,0 +1,96 @@
+// /api/auth/register, /api/auth/login, /api/auth/logout and /api/me.
+#include "accounts/account_routes.hpp"
+
+#include <httplib.h>
+
+#include "accounts/account_json.hpp"
+#include "accounts/accounts.hpp"
+#include "accounts/passwords.hpp"
+#include "app/clock.hpp"
+#include "app/options.hpp"
+#include "http/json_exchange.hpp"
+#include "http/problem.hpp"
+#include "store/account_store.hpp"
+#include "store/connection_pool.hpp"
+#include "store/sessions.hpp"
+
+namespace encore::server {
+namespace {
+
+void send_session(ServerContext& ctx, const Account& account, int status, httplib::Response& res) {
+    auto db = ctx.pool.lease();
+    NewSession session = start_session(*db, account.id, ctx.clock.now(), ctx.options.session_hours);
+    send_json(res, status,
+              {{"account", account_to_json(account)},
+               {"token", session.token},
+               {"expires_at", format_instant(session.expires_at)}});
+}
+
+void register_account(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+    auto body = read_json_object(req, res);
+    if (!body) return;
+    auto fields = read_new_account(*body, false, res);
+    if (!fields) return;
+    const std::string hash = hash_password(fields->password, ctx.options.fast_password_hashing);
+    std::optional<Account> account;
+    {
+        auto db = ctx.pool.lease();
+        account = insert_account(*db, *fields, hash, ctx.clock.now());
+    }
+    if (!account) {
+        send_problem(res, 409, "email_taken", "Email already registered",
+                     "An account with this email exists already; log in instead.");
+        return;
+    }
+    send_session(ctx, *account, 201, res);
+}
+
+void login(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+    auto body = read_json_object(req, res);
+    if (!body) return;
+    auto email = read_string_field(*body, "email", res);
+    if (!email) return;
+    auto password = read_string_field(*body, "password", res);
+    if (!password) return;
+    std::optional<Account> account;
+    {
+        auto db = ctx.pool.lease();
+        auto record = find_login(*db, *email);
+        if (!record)
+            verify_against_dummy(*password, ctx.options.fast_password_hashing);
+        else if (verify_password(record->password_hash, *password))
+            account = find_account(*db, record->account_id);
+    }
+    if (!account) {
+        send_problem(res, 401, "invalid_credentials", "Wrong email or password",
+                     "The email and password do not match an account.");
+        return;
+    }
+    send_session(ctx, *account, 200, res);
+}
+
+void logout(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+    if (!require_login(ctx, req, res)) return;
+    auto db = ctx.pool.lease();
+    end_session(*db, *bearer_token(req.get_header_value("Authorization")));
+    res.status = 204;
+}
+
+void me(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+    auto account = require_login(ctx, req, res);
+    if (!account) return;
+    send_json(res, 200, {{"account", account_to_json(*account)}});
+}
+
+}  // namespace
+
+void install_account_routes(httplib::Server& server, ServerContext& ctx) {
+    server.Post("/api/auth/register", [&ctx](const httplib::Request& req, httplib::Response& res) {
+        register_account(ctx, req, res);
+    });
+    server.Post("/api/auth/login", [&ctx](const httplib::Request& req, httplib::Response& res) { login(ctx, req, res); });
+    server.Post("/api/auth/logout", [&ctx](const httplib::Request& req, httplib::Response& res) { logout(ctx, req, res); });
+    server.Get("/api/me", [&ctx](const httplib::Request& req, httplib::Response& res) { me(ctx, req, res); });
+}
+
+}  // namespace encore::server

@@ -1,0 +1,71 @@
+// Who is calling: the session behind a bearer token, role checks, and the --admin account at start-up.
+#include "accounts/accounts.hpp"
+
+#include <httplib.h>
+
+#include <stdexcept>
+
+#include "accounts/passwords.hpp"
+#include "app/clock.hpp"
+#include "app/options.hpp"
+#include "http/problem.hpp"
+#include "store/account_store.hpp"
+#include "store/connection_pool.hpp"
+#include "store/sessions.hpp"
+
+namespace encore::server {
+namespace {
+
+int rank(Role role) {
+    switch (role) {
+        case Role::customer: return 0;
+        case Role::staff: return 1;
+        case Role::admin: return 2;
+    }
+    return 0;
+}
+
+void send_unauthorized(httplib::Response& res) {
+    res.set_header("WWW-Authenticate", "Bearer");
+    send_problem(res, 401, "unauthorized", "Login required",
+                 "This needs a valid session: log in and send \"Authorization: Bearer <token>\".");
+}
+
+}  // namespace
+
+std::optional<Account> authenticate(ServerContext& ctx, const httplib::Request& req) {
+    auto token = bearer_token(req.get_header_value("Authorization"));
+    if (!token) return std::nullopt;
+    auto db = ctx.pool.lease();
+    auto account_id = session_account(*db, *token, ctx.clock.now());
+    if (!account_id) return std::nullopt;
+    return find_account(*db, *account_id);
+}
+
+std::optional<Account> require_login(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+    auto account = authenticate(ctx, req);
+    if (!account) send_unauthorized(res);
+    return account;
+}
+
+std::optional<Account> require_role(ServerContext& ctx, const httplib::Request& req, httplib::Response& res, Role role) {
+    auto account = require_login(ctx, req, res);
+    if (!account || rank(account->role) >= rank(role)) return account;
+    send_problem(res, 403, "forbidden", "Not allowed",
+                 std::string("This needs the ") + role_name(role) + " role; your account is " +
+                     role_name(account->role) + ".");
+    return std::nullopt;
+}
+
+void ensure_admin_account(ServerContext& ctx) {
+    const std::string& flag = ctx.options.admin;
+    if (flag.empty()) return;
+    const auto colon = flag.find(':');
+    if (colon == std::string::npos) throw std::runtime_error("--admin expects EMAIL:PASSWORD");
+    NewAccount admin{flag.substr(0, colon), "Administrator", flag.substr(colon + 1), Role::admin};
+    auto db = ctx.pool.lease();
+    if (find_login(*db, admin.email)) return;
+    insert_account(*db, admin, hash_password(admin.password, ctx.options.fast_password_hashing), ctx.clock.now());
+}
+
+}  // namespace encore::server

@@ -1,0 +1,28 @@
+// Problem bodies in the shape problem.cpp writes, plus whatever fields a handler adds.
+#include "http/api_response.hpp"
+
+#include <httplib.h>
+
+#include "http/problem.hpp"
+#include "http/uncompressed_body.hpp"
+
+namespace encore::server {
+
+ApiResponse problem_response(int status, std::string_view code, std::string_view title, std::string_view detail) {
+    return {status, {{"type", "/problems/" + std::string(code)}, {"title", title}, {"status", status}, {"code", code},
+                     {"detail", detail}}};
+}
+
+void send_stored_response(httplib::Response& res, int status, std::string body) {
+    res.status = status;
+    res.set_header("Cache-Control", "no-store");
+    // The error handler keeps a problem only if it is in res.body; httplib never compresses problem+json.
+    if (status >= 400) res.set_content(std::move(body), problem_content_type);
+    else set_uncompressed_body(res, std::move(body), "application/json");
+}
+
+void send_response(httplib::Response& res, const ApiResponse& response) {
+    send_stored_response(res, response.status, response.body.dump());
+}
+
+}  // namespace encore::server
