@@ -1,10 +1,9 @@
-// /api/auth/register, /api/auth/login, /api/auth/logout and /api/me.
+// Sign-up, log-in and log-out with sessions, and the caller's own account.
 #include "accounts/account_routes.hpp"
 
 #include <httplib.h>
 
 #include "accounts/account_json.hpp"
-#include "accounts/accounts.hpp"
 #include "accounts/passwords.hpp"
 #include "app/clock.hpp"
 #include "app/options.hpp"
@@ -26,7 +25,9 @@ void send_session(ServerContext& ctx, const Account& account, int status, httpli
                {"expires_at", format_instant(session.expires_at)}});
 }
 
-void register_account(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+}  // namespace
+
+void post_register(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
     auto body = read_json_object(req, res);
     if (!body) return;
     auto fields = read_new_account(*body, false, res);
@@ -45,7 +46,7 @@ void register_account(ServerContext& ctx, const httplib::Request& req, httplib::
     send_session(ctx, *account, 201, res);
 }
 
-void login(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void post_login(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
     auto body = read_json_object(req, res);
     if (!body) return;
     auto email = read_string_field(*body, "email", res);
@@ -69,28 +70,14 @@ void login(ServerContext& ctx, const httplib::Request& req, httplib::Response& r
     send_session(ctx, *account, 200, res);
 }
 
-void logout(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-    if (!require_login(ctx, req, res)) return;
+void post_logout(ServerContext& ctx, const Account&, const httplib::Request& req, httplib::Response& res) {
     auto db = ctx.pool.lease();
     end_session(*db, *bearer_token(req.get_header_value("Authorization")));
     res.status = 204;
 }
 
-void me(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-    auto account = require_login(ctx, req, res);
-    if (!account) return;
-    send_json(res, 200, {{"account", account_to_json(*account)}});
-}
-
-}  // namespace
-
-void install_account_routes(httplib::Server& server, ServerContext& ctx) {
-    server.Post("/api/auth/register", [&ctx](const httplib::Request& req, httplib::Response& res) {
-        register_account(ctx, req, res);
-    });
-    server.Post("/api/auth/login", [&ctx](const httplib::Request& req, httplib::Response& res) { login(ctx, req, res); });
-    server.Post("/api/auth/logout", [&ctx](const httplib::Request& req, httplib::Response& res) { logout(ctx, req, res); });
-    server.Get("/api/me", [&ctx](const httplib::Request& req, httplib::Response& res) { me(ctx, req, res); });
+void get_me(ServerContext&, const Account& caller, const httplib::Request&, httplib::Response& res) {
+    send_json(res, 200, {{"account", account_to_json(caller)}});
 }
 
 }  // namespace encore::server

@@ -1,13 +1,22 @@
-// HTTP for a customer's own account: /api/auth/register, /api/auth/login, /api/auth/logout, /api/me.
+// HTTP for a customer's own account: sign up, log in and out, and who am I.
 #pragma once
 #include "app/context.hpp"
+#include "store/account_store.hpp"
 
 namespace httplib {
-class Server;
-}
+struct Request;
+struct Response;
+}  // namespace httplib
 
 namespace encore::server {
 
-void install_account_routes(httplib::Server& server, ServerContext& ctx);
+// POST /api/auth/register {"email", "name", "password"}: 201 with a session; 409 email_taken.
+void post_register(ServerContext& ctx, const httplib::Request& req, httplib::Response& res);
+// POST /api/auth/login {"email", "password"}: 200 with a session; 401 invalid_credentials.
+void post_login(ServerContext& ctx, const httplib::Request& req, httplib::Response& res);
+// POST /api/auth/logout: ends the session of the request's bearer token; 204.
+void post_logout(ServerContext& ctx, const Account& caller, const httplib::Request& req, httplib::Response& res);
+// GET /api/me: {"account"}.
+void get_me(ServerContext& ctx, const Account& caller, const httplib::Request& req, httplib::Response& res);
 
 }  // namespace encore::server

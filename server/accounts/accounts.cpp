@@ -31,6 +31,13 @@ void send_unauthorized(httplib::Response& res) {
                  "This needs a valid session: log in and send \"Authorization: Bearer <token>\".");
 }
 
+// The caller's account, or nullopt after answering 401 (no or expired session).
+std::optional<Account> require_login(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+    auto account = authenticate(ctx, req);
+    if (!account) send_unauthorized(res);
+    return account;
+}
+
 }  // namespace
 
 std::optional<Account> authenticate(ServerContext& ctx, const httplib::Request& req) {
@@ -40,12 +47,6 @@ std::optional<Account> authenticate(ServerContext& ctx, const httplib::Request& 
     auto account_id = session_account(*db, *token, ctx.clock.now());
     if (!account_id) return std::nullopt;
     return find_account(*db, *account_id);
-}
-
-std::optional<Account> require_login(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-    auto account = authenticate(ctx, req);
-    if (!account) send_unauthorized(res);
-    return account;
 }
 
 std::optional<Account> require_role(ServerContext& ctx, const httplib::Request& req, httplib::Response& res, Role role) {

@@ -1,5 +1,5 @@
-// Who is calling: handlers ask `authenticate` for the caller and use the helpers below to answer
-// 401/403 in one line. The accounts themselves are rows of store/account_store.hpp.
+// Who is calling: the account behind a request's session, and the check the route table makes of a
+// row's access. The accounts themselves are rows of store/account_store.hpp.
 #pragma once
 #include <optional>
 
@@ -15,8 +15,6 @@ namespace encore::server {
 
 // The account of a valid, unexpired session named by "Authorization: Bearer <token>", or nullopt.
 std::optional<Account> authenticate(ServerContext& ctx, const httplib::Request& req);
-// The caller's account, or nullopt after answering 401 (no or expired session).
-std::optional<Account> require_login(ServerContext& ctx, const httplib::Request& req, httplib::Response& res);
 // The caller's account if it has at least `role` (staff < admin), or nullopt after answering 401 or 403.
 std::optional<Account> require_role(ServerContext& ctx, const httplib::Request& req, httplib::Response& res, Role role);
 // Creates the --admin account on start if it does not exist yet.

@@ -11,10 +11,10 @@
 #include <memory>
 
 #include "accounts/accounts.hpp"
+#include "app/api_routes.hpp"
 #include "app/clock.hpp"
 #include "app/context.hpp"
 #include "app/maintenance.hpp"
-#include "app/routes.hpp"
 #include "app/shutdown_signals.hpp"
 #include "catalog/catalog_import.hpp"
 #include "catalog/catalog_state.hpp"

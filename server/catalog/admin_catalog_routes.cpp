@@ -6,7 +6,6 @@
 
 #include <mutex>
 
-#include "accounts/accounts.hpp"
 #include "app/clock.hpp"
 #include "catalog/catalog_edit.hpp"
 #include "catalog/catalog_state.hpp"
@@ -18,9 +17,6 @@
 
 namespace encore::server {
 namespace {
-
-constexpr const char* catalog_path = "/api/admin/catalog";
-constexpr const char* item_path = R"(/api/admin/catalog/([^/]*)/([^/]*))";
 
 // One catalog change at a time in this process: read the current catalog, change, store, publish.
 std::mutex catalog_change_mutex;
@@ -85,19 +81,6 @@ std::shared_ptr<const PublishedCatalog> store_and_publish(ServerContext& ctx, co
     return published;
 }
 
-void put_catalog(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-    if (!require_role(ctx, req, res, Role::admin)) return;
-    auto document = read_json_object(req, res);
-    if (!document) return;
-    std::lock_guard lock(catalog_change_mutex);
-    const std::string expected = base_etag(ctx.catalog.current());
-    if (!if_match_holds(req, expected, res)) return;
-    auto published = store_and_publish(ctx, *document, expected, res);
-    if (!published) return;
-    res.set_header("ETag", published->etag);
-    send_json(res, 200, {{"etag", published->etag}, {"instances", published->catalog.instances.size()}});
-}
-
 // Checks {section} and {id} of an item path; false after answering 404 or 400.
 bool item_path_valid(const std::string& section, const std::string& id, httplib::Response& res) {
     if (!is_item_section(section)) {
@@ -128,8 +111,21 @@ std::optional<nlohmann::json> editable_catalog(const std::shared_ptr<const Publi
     return nlohmann::json::parse(current->json);
 }
 
-void put_item(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-    if (!require_role(ctx, req, res, Role::admin)) return;
+}  // namespace
+
+void put_catalog(ServerContext& ctx, const Account&, const httplib::Request& req, httplib::Response& res) {
+    auto document = read_json_object(req, res);
+    if (!document) return;
+    std::lock_guard lock(catalog_change_mutex);
+    const std::string expected = base_etag(ctx.catalog.current());
+    if (!if_match_holds(req, expected, res)) return;
+    auto published = store_and_publish(ctx, *document, expected, res);
+    if (!published) return;
+    res.set_header("ETag", published->etag);
+    send_json(res, 200, {{"etag", published->etag}, {"instances", published->catalog.instances.size()}});
+}
+
+void put_catalog_item(ServerContext& ctx, const Account&, const httplib::Request& req, httplib::Response& res) {
     const std::string section = req.matches[1];
     const std::string id = req.matches[2];
     if (!item_path_valid(section, id, res)) return;
@@ -151,8 +147,7 @@ void put_item(ServerContext& ctx, const httplib::Request& req, httplib::Response
               {{"etag", published->etag}, {"item", find_item(nlohmann::json::parse(published->json), section, id)}});
 }
 
-void delete_item(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-    if (!require_role(ctx, req, res, Role::admin)) return;
+void delete_catalog_item(ServerContext& ctx, const Account&, const httplib::Request& req, httplib::Response& res) {
     const std::string section = req.matches[1];
     const std::string id = req.matches[2];
     if (!item_path_valid(section, id, res)) return;
@@ -169,14 +164,6 @@ void delete_item(ServerContext& ctx, const httplib::Request& req, httplib::Respo
     if (!published) return;
     res.set_header("ETag", published->etag);
     res.status = 204;
-}
-
-}  // namespace
-
-void install_admin_catalog_routes(httplib::Server& server, ServerContext& ctx) {
-    server.Put(catalog_path, [&ctx](const httplib::Request& req, httplib::Response& res) { put_catalog(ctx, req, res); });
-    server.Put(item_path, [&ctx](const httplib::Request& req, httplib::Response& res) { put_item(ctx, req, res); });
-    server.Delete(item_path, [&ctx](const httplib::Request& req, httplib::Response& res) { delete_item(ctx, req, res); });
 }
 
 }  // namespace encore::server

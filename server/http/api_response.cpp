@@ -25,4 +25,18 @@ void send_response(httplib::Response& res, const ApiResponse& response) {
     send_stored_response(res, response.status, response.body.dump());
 }
 
+void send_invalid_request(httplib::Response& res, int status, const std::string& field, const std::string& message) {
+    ApiResponse problem = problem_response(status, "invalid_request", "Invalid request",
+                                           field.empty() ? message : field + ": " + message);
+    problem.body["field"] = field;
+    send_response(res, problem);
+}
+
+std::optional<nlohmann::json> read_json_body(const httplib::Request& req, httplib::Response& res) {
+    nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
+    if (!body.is_discarded()) return body;
+    send_response(res, problem_response(400, "malformed_json", "Malformed JSON", "The request body is not valid JSON."));
+    return std::nullopt;
+}
+
 }  // namespace encore::server

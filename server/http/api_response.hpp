@@ -2,12 +2,14 @@
 // that send one, including problem+json bodies that carry extra fields ("line", "problems" ...).
 #pragma once
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace httplib {
+struct Request;
 struct Response;
-}
+}  // namespace httplib
 
 namespace encore::server {
 
@@ -23,5 +25,9 @@ ApiResponse problem_response(int status, std::string_view code, std::string_view
 void send_response(httplib::Response& res, const ApiResponse& response);
 // Sends an already serialised JSON body (a stored response replayed byte for byte).
 void send_stored_response(httplib::Response& res, int status, std::string body);
+// Answers `status` invalid_request with a "field" member and "<field>: <message>" as the detail.
+void send_invalid_request(httplib::Response& res, int status, const std::string& field, const std::string& message);
+// The request body as JSON (of any type), or nullopt after answering 400 malformed_json.
+std::optional<nlohmann::json> read_json_body(const httplib::Request& req, httplib::Response& res);
 
 }  // namespace encore::server

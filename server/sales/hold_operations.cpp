@@ -138,7 +138,7 @@ HoldOutcome release_hold_seats(ServerContext& ctx, const std::optional<Account>&
     return view;
 }
 
-HoldOutcome delete_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token) {
+HoldOutcome cancel_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token) {
     auto db = ctx.pool.lease();
     Transaction transaction(*db, Transaction::Kind::immediate);
     HoldStore holds(*db);

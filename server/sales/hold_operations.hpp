@@ -36,7 +36,7 @@ HoldOutcome read_hold(ServerContext& ctx, const std::optional<Account>& caller, 
 HoldOutcome extend_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token);
 HoldOutcome release_hold_seats(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token,
                                const std::vector<SeatRef>& seats);
-HoldOutcome delete_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token);
+HoldOutcome cancel_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token);
 // Frees the seats of every hold that has expired by ctx.clock.now(); run by the maintenance thread.
 void release_expired_holds(ServerContext& ctx);
 

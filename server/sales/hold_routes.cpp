@@ -6,12 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "accounts/accounts.hpp"
-#include "app/options.hpp"
 #include "catalog/catalog_state.hpp"
 #include "http/json_exchange.hpp"
-#include "http/method_answers.hpp"
 #include "http/problem.hpp"
-#include "http/rate_limiter.hpp"
 #include "sales/hold_operations.hpp"
 
 namespace encore::server {
@@ -20,10 +17,6 @@ namespace {
 using nlohmann::json;
 
 constexpr const char* holds_path = "/api/holds";
-constexpr const char* hold_path = R"(/api/holds/([^/]*))";
-constexpr const char* extend_path = R"(/api/holds/([^/]*)/extend)";
-constexpr const char* release_path = R"(/api/holds/([^/]*)/release)";
-
 
 json seats_json(const std::vector<SeatRef>& seats) {
     json list = json::array();
@@ -69,8 +62,9 @@ void answer(httplib::Response& res, const HoldOutcome& outcome, int success_stat
 
 bool staff(const std::optional<Account>& caller) { return caller && caller->role != Role::customer; }
 
+}  // namespace
+
 void post_hold(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-    if (!ctx.limiter.admit("holds", ctx.options.hold_requests_per_minute, req, res)) return;
     auto published = ctx.catalog.current();
     if (!published) {
         send_problem(res, 503, "catalog_missing", "No catalog loaded", "The server has no catalog, so nothing can be held.");
@@ -95,35 +89,22 @@ void post_hold(ServerContext& ctx, const httplib::Request& req, httplib::Respons
     answer(res, outcome, 201);
 }
 
-void post_release(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void get_hold(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+    answer(res, read_hold(ctx, authenticate(ctx, req), req.matches[1]), 200);
+}
+
+void delete_hold(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+    answer(res, cancel_hold(ctx, authenticate(ctx, req), req.matches[1]), 204);
+}
+
+void post_hold_extend(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+    answer(res, extend_hold(ctx, authenticate(ctx, req), req.matches[1]), 200);
+}
+
+void post_hold_release(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
     auto decoded = decode_seat_release(req.body);
     if (const auto* problem = std::get_if<FieldProblem>(&decoded)) return send_invalid(res, *problem);
     answer(res, release_hold_seats(ctx, authenticate(ctx, req), req.matches[1], std::get<std::vector<SeatRef>>(decoded)), 200);
-}
-
-}  // namespace
-
-void install_hold_routes(httplib::Server& server, ServerContext& ctx) {
-    server.Post(holds_path, [&](const httplib::Request& req, httplib::Response& res) { post_hold(ctx, req, res); });
-    server.Get(hold_path, [&](const httplib::Request& req, httplib::Response& res) {
-        answer(res, read_hold(ctx, authenticate(ctx, req), req.matches[1]), 200);
-    });
-    server.Delete(hold_path, [&](const httplib::Request& req, httplib::Response& res) {
-        if (!ctx.limiter.admit("holds", ctx.options.hold_requests_per_minute, req, res)) return;
-        answer(res, delete_hold(ctx, authenticate(ctx, req), req.matches[1]), 204);
-    });
-    server.Post(extend_path, [&](const httplib::Request& req, httplib::Response& res) {
-        if (!ctx.limiter.admit("holds", ctx.options.hold_requests_per_minute, req, res)) return;
-        answer(res, extend_hold(ctx, authenticate(ctx, req), req.matches[1]), 200);
-    });
-    server.Post(release_path, [&](const httplib::Request& req, httplib::Response& res) {
-        if (!ctx.limiter.admit("holds", ctx.options.hold_requests_per_minute, req, res)) return;
-        post_release(ctx, req, res);
-    });
-    install_method_answers(server, holds_path, "POST");
-    install_method_answers(server, hold_path, "GET, HEAD, DELETE");
-    install_method_answers(server, extend_path, "POST");
-    install_method_answers(server, release_path, "POST");
 }
 
 }  // namespace encore::server

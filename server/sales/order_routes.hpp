@@ -1,15 +1,20 @@
-// HTTP for orders, invoices, stored cards and what a customer owns: POST /api/orders, GET
-// /api/orders/{ref}, POST /api/orders/{ref}/mark-paid (staff), POST and GET /api/me/cards, and
-// GET /api/me/orders|passes|memberships|subscriptions|customer.
+// HTTP for orders and invoices: place an order, read one, and (staff) mark an invoice paid.
 #pragma once
 #include "app/context.hpp"
+#include "store/account_store.hpp"
 
 namespace httplib {
-class Server;
-}
+struct Request;
+struct Response;
+}  // namespace httplib
 
 namespace encore::server {
 
-void install_order_routes(httplib::Server& server, ServerContext& ctx);
+// POST /api/orders with an Idempotency-Key: 201 {"order"}, a replayed answer, or a problem.
+void post_order(ServerContext& ctx, const Account& caller, const httplib::Request& req, httplib::Response& res);
+// GET /api/orders/{reference}: the caller's order (any order for staff); 404 order_not_found.
+void get_order(ServerContext& ctx, const Account& caller, const httplib::Request& req, httplib::Response& res);
+// POST /api/orders/{reference}/mark-paid: 200 {"order"}; 404 order_not_found; 409 order_not_payable.
+void post_mark_paid(ServerContext& ctx, const Account& caller, const httplib::Request& req, httplib::Response& res);
 
 }  // namespace encore::server
