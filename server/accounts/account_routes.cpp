@@ -39,7 +39,7 @@ void post_register(ServerContext& ctx, const httplib::Request& req, httplib::Res
         account = insert_account(*db, *fields, hash, ctx.clock.now());
     }
     if (!account) {
-        send_problem(res, 409, "email_taken", "Email already registered",
+        send_problem(res, 409, ApiProblem::email_taken, "Email already registered",
                      "An account with this email exists already; log in instead.");
         return;
     }
@@ -63,7 +63,7 @@ void post_login(ServerContext& ctx, const httplib::Request& req, httplib::Respon
             account = find_account(*db, record->account_id);
     }
     if (!account) {
-        send_problem(res, 401, "invalid_credentials", "Wrong email or password",
+        send_problem(res, 401, ApiProblem::invalid_credentials, "Wrong email or password",
                      "The email and password do not match an account.");
         return;
     }

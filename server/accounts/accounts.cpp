@@ -27,7 +27,7 @@ int rank(Role role) {
 
 void send_unauthorized(httplib::Response& res) {
     res.set_header("WWW-Authenticate", "Bearer");
-    send_problem(res, 401, "unauthorized", "Login required",
+    send_problem(res, 401, ApiProblem::unauthorized, "Login required",
                  "This needs a valid session: log in and send \"Authorization: Bearer <token>\".");
 }
 
@@ -52,7 +52,7 @@ std::optional<Account> authenticate(ServerContext& ctx, const httplib::Request& 
 std::optional<Account> require_role(ServerContext& ctx, const httplib::Request& req, httplib::Response& res, Role role) {
     auto account = require_login(ctx, req, res);
     if (!account || rank(account->role) >= rank(role)) return account;
-    send_problem(res, 403, "forbidden", "Not allowed",
+    send_problem(res, 403, ApiProblem::forbidden, "Not allowed",
                  std::string("This needs the ") + role_name(role) + " role; your account is " +
                      role_name(account->role) + ".");
     return std::nullopt;

@@ -22,7 +22,7 @@ void post_account(ServerContext& ctx, const Account&, const httplib::Request& re
     auto db = ctx.pool.lease();
     auto account = insert_account(*db, *fields, hash, ctx.clock.now());
     if (!account) {
-        send_problem(res, 409, "email_taken", "Email already registered", "An account with this email exists already.");
+        send_problem(res, 409, ApiProblem::email_taken, "Email already registered", "An account with this email exists already.");
         return;
     }
     send_json(res, 201, {{"account", account_to_json(*account)}});

@@ -35,7 +35,7 @@ bool if_match_holds(const httplib::Request& req, const std::string& etag, httpli
     if (!req.has_header("If-Match")) return true;
     const std::string wanted = req.get_header_value("If-Match");
     if (wanted == "*" ? !etag.empty() : wanted == etag) return true;
-    send_problem(res, 412, "catalog_changed", "Catalog changed",
+    send_problem(res, 412, ApiProblem::catalog_changed, "Catalog changed",
                  "If-Match names " + printable(wanted) + " but the current catalog is " +
                      (etag.empty() ? std::string("missing") : etag) + "; reload it and try again.");
     return false;
@@ -46,7 +46,7 @@ std::shared_ptr<const PublishedCatalog> store_and_publish(ServerContext& ctx, co
                                                           const std::string& expected_etag, httplib::Response& res) {
     CatalogLoad load = load_catalog(document);
     if (!load.problems.empty() || !load.catalog) {
-        send_problem(res, 422, "catalog_invalid", "Catalog invalid",
+        send_problem(res, 422, ApiProblem::catalog_invalid, "Catalog invalid",
                      "The catalog would not be valid (" + std::to_string(load.problems.size()) +
                          (load.problems.size() == 1 ? " problem: " : " problems, first: ") +
                          (load.problems.empty() ? std::string("unknown") : load.problems.front().path + ": " +
@@ -62,14 +62,14 @@ std::shared_ptr<const PublishedCatalog> store_and_publish(ServerContext& ctx, co
     CatalogReplacement replacement =
         ctx.store.replace_catalog({json, etag}, expected_etag, format_instant(ctx.clock.now()), instances);
     if (replacement.outcome == CatalogReplacement::Outcome::stale) {
-        send_problem(res, 409, "catalog_changed", "Catalog changed",
+        send_problem(res, 409, ApiProblem::catalog_changed, "Catalog changed",
                      "The stored catalog changed while this change was made; reload it and try again.");
         return nullptr;
     }
     if (replacement.outcome == CatalogReplacement::Outcome::instances_in_use) {
         nlohmann::json ids = nlohmann::json::array();
         for (const InstanceId& id : replacement.instances_in_use) ids.push_back(id.value);
-        send_problem(res, 409, "instance_in_use", "Instance in use",
+        send_problem(res, 409, ApiProblem::instance_in_use, "Instance in use",
                      "Instance \"" + replacement.instances_in_use.front().value +
                          "\" has held, sold or blocked seats and cannot be removed; nothing was changed.");
         add_problem_member(res, "instances", std::move(ids));
@@ -84,7 +84,7 @@ std::shared_ptr<const PublishedCatalog> store_and_publish(ServerContext& ctx, co
 // Checks {section} and {id} of an item path; false after answering 404 or 400.
 bool item_path_valid(const std::string& section, const std::string& id, httplib::Response& res) {
     if (!is_item_section(section)) {
-        send_problem(res, 404, "unknown_section", "Unknown catalog section",
+        send_problem(res, 404, ApiProblem::unknown_section, "Unknown catalog section",
                      "\"" + printable(section) +
                          "\" is not a catalog section with items; use price_bands, ticket_types, venues, seasons, "
                          "price_lists, events, instances, fixed_series, flex_passes, memberships, lock_types, "
@@ -92,7 +92,7 @@ bool item_path_valid(const std::string& section, const std::string& id, httplib:
         return false;
     }
     if (!is_valid_id(id)) {
-        send_problem(res, 400, "invalid_item_id", "Invalid item id",
+        send_problem(res, 400, ApiProblem::invalid_item_id, "Invalid item id",
                      "An id is 1 to 100 characters long and uses only letters, digits, '-', '_' and '.'.");
         return false;
     }
@@ -103,7 +103,7 @@ bool item_path_valid(const std::string& section, const std::string& id, httplib:
 std::optional<nlohmann::json> editable_catalog(const std::shared_ptr<const PublishedCatalog>& current,
                                                const httplib::Request& req, httplib::Response& res) {
     if (!current) {
-        send_problem(res, 503, "catalog_missing", "No catalog loaded",
+        send_problem(res, 503, ApiProblem::catalog_missing, "No catalog loaded",
                      "There is no catalog to change yet; PUT a whole one to /api/admin/catalog first.");
         return std::nullopt;
     }
@@ -156,7 +156,7 @@ void delete_catalog_item(ServerContext& ctx, const Account&, const httplib::Requ
     auto document = editable_catalog(current, req, res);
     if (!document) return;
     if (!remove_item(*document, section, id)) {
-        send_problem(res, 404, "item_not_found", "Item not found",
+        send_problem(res, 404, ApiProblem::item_not_found, "Item not found",
                      "There is no item \"" + id + "\" in " + section + ".");
         return;
     }

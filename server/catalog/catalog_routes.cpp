@@ -18,7 +18,7 @@ namespace {
 
 bool send_catalog_missing(httplib::Response& res, const std::shared_ptr<const PublishedCatalog>& catalog) {
     if (catalog) return false;
-    send_problem(res, 503, "catalog_missing", "No catalog loaded",
+    send_problem(res, 503, ApiProblem::catalog_missing, "No catalog loaded",
                  "The server has no catalog yet; start it with --catalog FILE to import one.");
     return true;
 }
@@ -54,7 +54,7 @@ void get_catalog(ServerContext& ctx, const httplib::Request& req, httplib::Respo
 void get_availability(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
     const std::string id = req.matches[1];
     if (!encore::is_valid_id(id)) {
-        send_problem(res, 400, "invalid_instance_id", "Invalid instance id",
+        send_problem(res, 400, ApiProblem::invalid_instance_id, "Invalid instance id",
                      "An instance id is 1 to 100 characters long and uses only letters, digits, '-', '_' and '.'.");
         return;
     }
@@ -63,7 +63,7 @@ void get_availability(ServerContext& ctx, const httplib::Request& req, httplib::
     const Instance* instance = current->catalog.find_instance(InstanceId{id});
     const Venue* venue = instance ? current->catalog.find_venue(instance->venue) : nullptr;
     if (!venue) {
-        send_problem(res, 404, "instance_not_found", "Instance not found",
+        send_problem(res, 404, ApiProblem::instance_not_found, "Instance not found",
                      "There is no instance \"" + id + "\" in the catalog.");
         return;
     }

@@ -8,8 +8,9 @@
 
 namespace encore::server {
 
-ApiResponse problem_response(int status, std::string_view code, std::string_view title, std::string_view detail) {
-    return {status, {{"type", "/problems/" + std::string(code)}, {"title", title}, {"status", status}, {"code", code},
+ApiResponse problem_response(int status, ApiProblem code, std::string_view title, std::string_view detail) {
+    const std::string_view text = api_problem_code(code);
+    return {status, {{"type", "/problems/" + std::string(text)}, {"title", title}, {"status", status}, {"code", text},
                      {"detail", detail}}};
 }
 
@@ -26,7 +27,7 @@ void send_response(httplib::Response& res, const ApiResponse& response) {
 }
 
 void send_invalid_request(httplib::Response& res, int status, const std::string& field, const std::string& message) {
-    ApiResponse problem = problem_response(status, "invalid_request", "Invalid request",
+    ApiResponse problem = problem_response(status, ApiProblem::invalid_request, "Invalid request",
                                            field.empty() ? message : field + ": " + message);
     problem.body["field"] = field;
     send_response(res, problem);
@@ -35,7 +36,7 @@ void send_invalid_request(httplib::Response& res, int status, const std::string&
 std::optional<nlohmann::json> read_json_body(const httplib::Request& req, httplib::Response& res) {
     nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
     if (!body.is_discarded()) return body;
-    send_response(res, problem_response(400, "malformed_json", "Malformed JSON", "The request body is not valid JSON."));
+    send_response(res, problem_response(400, ApiProblem::malformed_json, "Malformed JSON", "The request body is not valid JSON."));
     return std::nullopt;
 }
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "encore/api_problems.hpp"
+
 namespace httplib {
 struct Request;
 struct Response;
@@ -20,7 +22,7 @@ struct ApiResponse {
 };
 
 // {"type": "/problems/<code>", "title", "status", "code", "detail"}; add fields to `body` as needed.
-ApiResponse problem_response(int status, std::string_view code, std::string_view title, std::string_view detail);
+ApiResponse problem_response(int status, ApiProblem code, std::string_view title, std::string_view detail);
 // Sends the response uncompressed, as application/json or application/problem+json.
 void send_response(httplib::Response& res, const ApiResponse& response);
 // Sends an already serialised JSON body (a stored response replayed byte for byte).

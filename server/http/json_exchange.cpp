@@ -11,11 +11,11 @@ namespace encore::server {
 std::optional<nlohmann::json> read_json_object(const httplib::Request& req, httplib::Response& res) {
     auto body = nlohmann::json::parse(req.body, nullptr, false);
     if (body.is_discarded()) {
-        send_problem(res, 400, "malformed_json", "Malformed JSON", "The request body is not valid JSON.");
+        send_problem(res, 400, ApiProblem::malformed_json, "Malformed JSON", "The request body is not valid JSON.");
         return std::nullopt;
     }
     if (!body.is_object()) {
-        send_problem(res, 422, "invalid_request", "Invalid request", "The request body must be a JSON object.");
+        send_problem(res, 422, ApiProblem::invalid_request, "Invalid request", "The request body must be a JSON object.");
         return std::nullopt;
     }
     return body;
@@ -35,7 +35,7 @@ std::optional<std::string> read_string_field(const nlohmann::json& body, std::st
 }
 
 void send_invalid_field(httplib::Response& res, std::string_view field, std::string_view detail) {
-    send_problem(res, 422, "invalid_request", "Invalid request", detail);
+    send_problem(res, 422, ApiProblem::invalid_request, "Invalid request", detail);
     add_problem_member(res, "field", field);
 }
 

@@ -8,9 +8,9 @@
 namespace encore::server {
 namespace {
 
-void send(httplib::Response& res, int status, std::string type, std::string_view code, std::string_view title,
+void send(httplib::Response& res, int status, std::string type, ApiProblem code, std::string_view title,
           std::string_view detail) {
-    nlohmann::json body{{"type", std::move(type)}, {"title", title}, {"status", status}, {"code", code},
+    nlohmann::json body{{"type", std::move(type)}, {"title", title}, {"status", status}, {"code", api_problem_code(code)},
                         {"detail", detail}};
     res.status = status;
     res.set_content(body.dump(), problem_content_type);
@@ -18,12 +18,11 @@ void send(httplib::Response& res, int status, std::string type, std::string_view
 
 }  // namespace
 
-void send_problem(httplib::Response& res, int status, std::string_view code, std::string_view title,
-                  std::string_view detail) {
-    send(res, status, "/problems/" + std::string(code), code, title, detail);
+void send_problem(httplib::Response& res, int status, ApiProblem code, std::string_view title, std::string_view detail) {
+    send(res, status, "/problems/" + std::string(api_problem_code(code)), code, title, detail);
 }
 
-void send_http_problem(httplib::Response& res, int status, std::string_view code, std::string_view detail) {
+void send_http_problem(httplib::Response& res, int status, ApiProblem code, std::string_view detail) {
     send(res, status, "about:blank", code, status_text(status), detail);
 }
 

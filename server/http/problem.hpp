@@ -3,6 +3,8 @@
 #include <string>
 #include <string_view>
 
+#include "encore/api_problems.hpp"
+
 namespace httplib {
 struct Response;
 }
@@ -11,11 +13,10 @@ namespace encore::server {
 
 inline constexpr const char* problem_content_type = "application/problem+json";
 
-// An Encore-specific problem: type "/problems/<code>" with its own title.
-void send_problem(httplib::Response& res, int status, std::string_view code, std::string_view title,
-                  std::string_view detail);
+// An Encore-specific problem: type "/problems/<code>" with its own title. Codes are the core's list.
+void send_problem(httplib::Response& res, int status, ApiProblem code, std::string_view title, std::string_view detail);
 // A plain HTTP error: type "about:blank", title = the status text ("Not Found").
-void send_http_problem(httplib::Response& res, int status, std::string_view code, std::string_view detail);
+void send_http_problem(httplib::Response& res, int status, ApiProblem code, std::string_view detail);
 
 // Text from a request that is safe to quote in a detail or a log: printable ASCII, at most
 // max_length characters (anything else becomes '?').

@@ -33,7 +33,7 @@ bool RateLimiter::admit(const std::string& bucket, int per_minute, const httplib
     }
     const int retry_after = std::max(1, static_cast<int>(std::ceil(wait_seconds)));
     res.set_header("Retry-After", std::to_string(retry_after));
-    send_problem(res, 429, "rate_limited", "Too many requests",
+    send_problem(res, 429, ApiProblem::rate_limited, "Too many requests",
                  "Too many requests from this address; try again in " + std::to_string(retry_after) + " seconds.");
     return false;
 }

@@ -17,7 +17,7 @@ void install_request_guard(httplib::Server& server) {
     server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
         note_request_start();
         if (may_carry_body(req.method) && !req.has_header("Content-Length") && !req.has_header("Transfer-Encoding")) {
-            send_http_problem(res, 411, "length_required",
+            send_http_problem(res, 411, ApiProblem::length_required,
                               "A " + req.method + " request needs a Content-Length header (0 for no body).");
             return httplib::Server::HandlerResponse::Handled;
         }

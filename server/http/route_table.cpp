@@ -27,7 +27,7 @@ void install_method_answers(httplib::Server& server, const std::string& pattern,
     const std::string allowed = allow_header(methods);
     auto not_allowed = [allowed](const httplib::Request& req, httplib::Response& res) {
         res.set_header("Allow", allowed);
-        send_http_problem(res, 405, "method_not_allowed",
+        send_http_problem(res, 405, ApiProblem::method_not_allowed,
                           req.method + " is not supported here; this endpoint accepts " + allowed + ".");
     };
     for (Method method : all_methods)
@@ -74,7 +74,7 @@ void install_route_table(httplib::Server& server, const std::vector<HttpRoute>& 
     }
     for (const std::string& pattern : patterns) install_method_answers(server, pattern, methods_of[pattern]);
     auto not_found = [](const httplib::Request& req, httplib::Response& res) {
-        send_http_problem(res, 404, "not_found", "There is no API endpoint at " + printable(req.path) + ".");
+        send_http_problem(res, 404, ApiProblem::not_found, "There is no API endpoint at " + printable(req.path) + ".");
     };
     for (Method method : all_methods) add(server, method, unknown_paths, not_found);
     server.Options(unknown_paths, not_found);

@@ -33,7 +33,7 @@ json hold_json(const HoldView& view) {
 }
 
 void send_invalid(httplib::Response& res, const FieldProblem& problem) {
-    if (problem.malformed_json) send_problem(res, 400, "malformed_json", "Malformed JSON", problem.message);
+    if (problem.malformed_json) send_problem(res, 400, ApiProblem::malformed_json, "Malformed JSON", problem.message);
     else send_invalid_field(res, problem.field, problem.message);
 }
 
@@ -45,15 +45,15 @@ void answer(httplib::Response& res, const HoldOutcome& outcome, int success_stat
         std::string names;
         for (const SeatRef& seat : taken->seats)
             names += (names.empty() ? "" : ", ") + seat.seat.value + " at " + seat.instance.value;
-        send_problem(res, 409, "seats_unavailable", "Seats unavailable",
+        send_problem(res, 409, ApiProblem::seats_unavailable, "Seats unavailable",
                      "Already taken: " + printable(names, 400) + "; nothing was held.");
         add_problem_member(res, "seats", seats_json(taken->seats));
     } else if (const auto* refused = std::get_if<HoldRefused>(&outcome)) {
         const std::string first = refused->problems.empty() ? "" : refused->problems[0].value("message", "");
-        send_problem(res, 422, "hold_refused", "Hold refused", "These seats cannot be held: " + first + ".");
+        send_problem(res, 422, ApiProblem::hold_refused, "Hold refused", "These seats cannot be held: " + first + ".");
         add_problem_member(res, "problems", refused->problems);
     } else if (std::holds_alternative<HoldNotFound>(outcome)) {
-        send_problem(res, 404, "hold_not_found", "Hold not found",
+        send_problem(res, 404, ApiProblem::hold_not_found, "Hold not found",
                      "There is no such hold; it may have expired or been released.");
     } else {
         send_invalid(res, std::get<FieldProblem>(outcome));
@@ -67,7 +67,7 @@ bool staff(const std::optional<Account>& caller) { return caller && caller->role
 void post_hold(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
     auto published = ctx.catalog.current();
     if (!published) {
-        send_problem(res, 503, "catalog_missing", "No catalog loaded", "The server has no catalog, so nothing can be held.");
+        send_problem(res, 503, ApiProblem::catalog_missing, "No catalog loaded", "The server has no catalog, so nothing can be held.");
         return;
     }
     auto decoded = decode_hold_request(req.body);
@@ -75,11 +75,11 @@ void post_hold(ServerContext& ctx, const httplib::Request& req, httplib::Respons
     const HoldRequest& request = std::get<HoldRequest>(decoded);
     const std::optional<Account> caller = authenticate(ctx, req);
     if (request.channel == Channel::box_office && !staff(caller)) {
-        send_problem(res, 403, "forbidden", "Staff only", "Only box-office staff can hold seats on the box_office channel.");
+        send_problem(res, 403, ApiProblem::forbidden, "Staff only", "Only box-office staff can hold seats on the box_office channel.");
         return;
     }
     if (!request.series && !published->catalog.find_instance(request.instance)) {
-        send_problem(res, 404, "instance_not_found", "Instance not found",
+        send_problem(res, 404, ApiProblem::instance_not_found, "Instance not found",
                      "There is no instance \"" + request.instance.value + "\" in the catalog.");
         return;
     }

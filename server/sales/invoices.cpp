@@ -31,13 +31,13 @@ ApiResponse mark_invoice_paid(ServerContext& ctx, const std::string& reference) 
     sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
     const auto order = find_order(*db, reference);
     if (!order)
-        return problem_response(404, "order_not_found", "Order not found", "There is no order " + reference + ".");
+        return problem_response(404, ApiProblem::order_not_found, "Order not found", "There is no order " + reference + ".");
     if (order->status == "paid") return {200, {{"order", order_json(*db, order->id)}}};
     InvoiceStore invoices(*db);
     const auto due = invoices.due_at(order->id);
     const bool overdue = due && due->unix_seconds <= ctx.clock.now().unix_seconds;
     if (order->status != "reserved" || overdue)
-        return problem_response(409, "order_not_payable", "Order cannot be paid",
+        return problem_response(409, ApiProblem::order_not_payable, "Order cannot be paid",
                                 "Order " + reference + " is " + (overdue ? std::string("past its due time") : order->status) +
                                     "; only a reserved invoice before its due time can be marked paid.");
     SeatLedger ledger(*db);

@@ -25,7 +25,7 @@ constexpr const char* orders_path = "/api/orders";
 
 void post_order(ServerContext& ctx, const Account& caller, const httplib::Request& req, httplib::Response& res) {
     if (!req.has_header("Idempotency-Key")) {
-        send_response(res, problem_response(400, "idempotency_key_missing", "Idempotency-Key missing",
+        send_response(res, problem_response(400, ApiProblem::idempotency_key_missing, "Idempotency-Key missing",
                                             "An order needs an Idempotency-Key header: a new random key for each new order, "
                                             "the same key when retrying it."));
         return;
@@ -39,7 +39,7 @@ void post_order(ServerContext& ctx, const Account& caller, const httplib::Reques
     if (auto* problem = std::get_if<RequestProblem>(&decoded)) return send_invalid_request(res, 422, problem->field, problem->message);
     const OrderRequest& request = std::get<OrderRequest>(decoded);
     if (request.basket.channel == Channel::box_office && caller.role == Role::customer) {
-        send_response(res, problem_response(403, "channel_forbidden", "Box office channel is for staff",
+        send_response(res, problem_response(403, ApiProblem::channel_forbidden, "Box office channel is for staff",
                                             "Only box-office staff can order on the box_office channel; use \"web\"."));
         return;
     }
@@ -53,7 +53,7 @@ void get_order(ServerContext& ctx, const Account& caller, const httplib::Request
     sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::deferred);
     auto order = find_order(*db, reference);
     if (!order || (order->account_id != caller.id && caller.role == Role::customer)) {
-        send_response(res, problem_response(404, "order_not_found", "Order not found",
+        send_response(res, problem_response(404, ApiProblem::order_not_found, "Order not found",
                                             "You have no order " + printable(reference, 40) + "."));
         return;
     }

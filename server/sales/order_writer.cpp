@@ -36,7 +36,7 @@ void check_expected(const PricedBasket& priced, const OrderRequest& request) {
         const std::int64_t expected = request.expected_lines.at(static_cast<std::size_t>(line.index));
         if (expected == line.total) continue;
         ApiResponse refusal = problem_response(
-            409, "price_changed", "The price has changed",
+            409, ApiProblem::price_changed, "The price has changed",
             "Line " + std::to_string(line.index) + " (" + line.description + ") costs " + money_text(line.total, priced.currency) +
                 ", not " + money_text(expected, priced.currency) + "; the order total is " +
                 money_text(priced.total, priced.currency) + ". Check the basket and order again.");
@@ -45,7 +45,7 @@ void check_expected(const PricedBasket& priced, const OrderRequest& request) {
         throw Refusal{std::move(refusal)};
     }
     if (request.expected_total == priced.total) return;
-    ApiResponse refusal = problem_response(409, "price_changed", "The price has changed",
+    ApiResponse refusal = problem_response(409, ApiProblem::price_changed, "The price has changed",
                                            "The order total is " + money_text(priced.total, priced.currency) + ", not " +
                                                money_text(request.expected_total, priced.currency) +
                                                ". Check the basket and order again.");
@@ -56,7 +56,7 @@ void check_expected(const PricedBasket& priced, const OrderRequest& request) {
 // The problem to answer for a refused write.
 ApiResponse refusal_of(const SeatNotFree& seat) {
     ApiResponse refusal = problem_response(
-        409, "seats_unavailable", "Seat not available",
+        409, ApiProblem::seats_unavailable, "Seat not available",
         "Line " + std::to_string(seat.line) + ": seat " + seat.seat.value + " at " + seat.instance.value +
             " is taken or held by someone else. Choose another seat, or present the hold that keeps it for you.");
     refusal.body.update({{"line", seat.line}, {"instance", seat.instance.value}, {"seat", seat.seat.value}});
@@ -64,7 +64,7 @@ ApiResponse refusal_of(const SeatNotFree& seat) {
 }
 
 ApiResponse refusal_of(const PaymentRefused& payment) {
-    ApiResponse refusal = problem_response(402, "payment_declined", "Payment declined",
+    ApiResponse refusal = problem_response(402, ApiProblem::payment_declined, "Payment declined",
                                            "The card was declined (" + payment.reason +
                                                "); nothing was ordered. Try another card or pay by invoice.");
     refusal.body["reason"] = payment.reason;
@@ -77,20 +77,20 @@ OrderAnswer place_order(ServerContext& ctx, const Account& account, const OrderR
                         const std::string& idempotency_key, const std::string& fingerprint) {
     auto published = ctx.catalog.current();
     if (!published)
-        return answer(problem_response(503, "catalog_missing", "No catalog loaded", "The server has no catalog to sell from yet."));
+        return answer(problem_response(503, ApiProblem::catalog_missing, "No catalog loaded", "The server has no catalog to sell from yet."));
     auto db = ctx.pool.lease();
     sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
     const Instant now = ctx.clock.now();
     if (auto stored = find_stored_response(*db, account.id, idempotency_key)) {
         if (stored->fingerprint == fingerprint) return {stored->status, stored->body};
-        return answer(problem_response(422, "idempotency_key_reused", "Idempotency key already used",
+        return answer(problem_response(422, ApiProblem::idempotency_key_reused, "Idempotency key already used",
                                        "This Idempotency-Key was used for a different order request; use a new key for a new request."));
     }
     const Customer customer = load_customer(*db, account.id, account.tags);
     const PricedBasket priced = price_basket(published->catalog, request.basket, customer, now, load_offer_usage(*db));
     try {
         if (!priced.valid) {
-            ApiResponse refusal = problem_response(422, "basket_invalid", "The basket cannot be sold",
+            ApiResponse refusal = problem_response(422, ApiProblem::basket_invalid, "The basket cannot be sold",
                                                    priced.problems.empty() ? "The basket cannot be sold."
                                                                            : priced.problems.front().message);
             refusal.body["problems"] = priced_basket_to_json(priced)["problems"];

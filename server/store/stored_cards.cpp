@@ -42,7 +42,7 @@ bool all_digits(const std::string& text) {
 
 // The first second after the card's last valid month, or a problem.
 std::variant<Instant, CardProblem> expiry_end(const std::string& expiry) {
-    const CardProblem invalid{"expiry", "expiry_invalid", "the expiry date must be written MM/YY, e.g. 09/29"};
+    const CardProblem invalid{"expiry", ApiProblem::expiry_invalid, "the expiry date must be written MM/YY, e.g. 09/29"};
     if (expiry.size() != 5 || expiry[2] != '/' || !all_digits(expiry.substr(0, 2)) || !all_digits(expiry.substr(3)))
         return invalid;
     const int month = std::stoi(expiry.substr(0, 2));
@@ -60,12 +60,12 @@ std::variant<StoredCard, CardProblem> store_test_card(sqlite::Connection& db, st
     for (char c : card.number)
         if (c != ' ' && c != '-') digits += c;
     if (digits.size() < 12 || digits.size() > 19 || !all_digits(digits) || !passes_luhn(digits))
-        return CardProblem{"number", "card_number_invalid", "the card number is not a valid card number"};
+        return CardProblem{"number", ApiProblem::card_number_invalid, "the card number is not a valid card number"};
     auto end = expiry_end(card.expiry);
     if (auto* problem = std::get_if<CardProblem>(&end)) return *problem;
-    if (std::get<Instant>(end) <= now) return CardProblem{"expiry", "card_expired", "the card has expired"};
+    if (std::get<Instant>(end) <= now) return CardProblem{"expiry", ApiProblem::card_expired, "the card has expired"};
     if (card.cvc.size() < 3 || card.cvc.size() > 4 || !all_digits(card.cvc))
-        return CardProblem{"cvc", "cvc_invalid", "the security code is the 3 or 4 digits on the card"};
+        return CardProblem{"cvc", ApiProblem::cvc_invalid, "the security code is the 3 or 4 digits on the card"};
 
     StoredCard stored{"tok_" + random_hex(16), brand_of(digits), digits.substr(digits.size() - 4), card.expiry};
     auto vault = db.prepare("INSERT INTO test_provider_cards (token, outcome) VALUES (?, ?)");

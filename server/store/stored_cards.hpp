@@ -6,6 +6,7 @@
 #include <variant>
 #include <vector>
 
+#include "encore/api_problems.hpp"
 #include "encore/time.hpp"
 #include "store/sqlite.hpp"
 
@@ -27,7 +28,7 @@ struct StoredCard {
 // Why a card was refused, naming the field ("number", "expiry", "cvc").
 struct CardProblem {
     std::string field;
-    std::string code;  // "card_number_invalid", "card_expired", "expiry_invalid", "cvc_invalid"
+    ApiProblem code;  // card_number_invalid, card_expired, expiry_invalid or cvc_invalid
     std::string message;
 };
 
