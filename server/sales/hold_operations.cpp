@@ -1,16 +1,14 @@
 // Holds: create, add to, extend, release part of and delete a hold, and free expired ones.
 #include "sales/hold_operations.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
-#include <stdexcept>
 
 #include "app/clock.hpp"
 #include "app/options.hpp"
 #include "sales/hold_eligibility.hpp"
 #include "store/connection_pool.hpp"
 #include "store/customer_record.hpp"
+#include "store/random_text.hpp"
 #include "store/seat_ledger.hpp"
 
 namespace encore::server {
@@ -18,15 +16,7 @@ namespace {
 
 using sqlite::Transaction;
 
-std::string new_hold_token() {
-    static const bool sodium_ready = sodium_init() >= 0;
-    if (!sodium_ready) throw std::runtime_error("libsodium cannot be initialised");
-    unsigned char bytes[32];
-    randombytes_buf(bytes, sizeof bytes);
-    char hex[sizeof bytes * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
-    return hex;
-}
+constexpr std::size_t hold_token_bytes = 32;  // 64 hex digits, as is_hold_token expects
 
 bool visible_to(const HoldRecord& hold, const std::optional<Account>& caller, Instant now) {
     if (hold.expires_at <= now) return false;
@@ -71,7 +61,7 @@ HoldOutcome create_hold(ServerContext& ctx, const Catalog& catalog, const std::o
         if (!record) return HoldNotFound{};
     } else {
         constexpr std::int64_t seconds_per_minute = 60;
-        record = HoldRecord{new_hold_token(), std::nullopt, client_id, now,
+        record = HoldRecord{random_hex(hold_token_bytes), std::nullopt, client_id, now,
                             Instant{now.unix_seconds + ctx.options.hold_minutes * seconds_per_minute},
                             Instant{now.unix_seconds + ctx.options.hold_cap_minutes * seconds_per_minute}};
         record->expires_at = std::min(record->expires_at, record->max_expires_at);

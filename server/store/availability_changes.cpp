@@ -7,7 +7,6 @@
 #include <string>
 
 #include "encore/availability.hpp"
-#include "store/seat_ledger.hpp"
 
 namespace encore::server {
 namespace {
@@ -42,7 +41,7 @@ std::optional<nlohmann::json> availability_changes(ConnectionPool& pool, const I
     changed.bind(1, instance.value).bind(2, *since).bind(3, version);
     std::map<std::string, char> latest;
     while (changed.step()) {
-        auto state = stored_state(changed.text(1));
+        auto state = seat_state_from_name(changed.text(1));
         latest[changed.text(0)] = seat_state_code(state.value_or(SeatState::open));
     }
     snapshot.commit();

@@ -77,7 +77,7 @@ private:
             "INSERT INTO orders (reference, account_id, status, channel, currency, total, basket_json, priced_json, "
             "payment_method, due_at, created_at, paid_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
         insert.bind(1, reference).bind(2, draft_.account_id).bind(3, card ? "paid" : "reserved");
-        insert.bind(4, draft_.basket.channel == Channel::box_office ? "box_office" : "web");
+        insert.bind(4, channel_name(draft_.basket.channel));
         insert.bind(5, priced.currency.code).bind(6, priced.total);
         insert.bind(7, basket_to_json(draft_.basket).dump()).bind(8, priced_basket_to_json(priced).dump());
         insert.bind(9, payment_method_name(provider.method()));

@@ -5,23 +5,6 @@
 
 namespace encore::server {
 
-const char* stored_state_name(SeatState state) {
-    switch (state) {
-        case SeatState::open: return "open";
-        case SeatState::held: return "held";
-        case SeatState::reserved: return "reserved";
-        case SeatState::sold: return "sold";
-        case SeatState::blocked: return "blocked";
-    }
-    return "open";
-}
-
-std::optional<SeatState> stored_state(std::string_view name) {
-    for (SeatState s : {SeatState::open, SeatState::held, SeatState::reserved, SeatState::sold, SeatState::blocked})
-        if (name == stored_state_name(s)) return s;
-    return std::nullopt;
-}
-
 void SeatLedger::record(const std::string& instance, const std::string& seat, SeatState state) {
     changed_[instance][seat] = state;
 }
@@ -31,7 +14,7 @@ bool SeatLedger::claim(const InstanceId& instance, const SeatId& seat, SeatState
     auto insert = db_.prepare(
         "INSERT OR IGNORE INTO seat_states (instance_id, seat_id, state, changed_version, hold_token, order_id) "
         "VALUES (?, ?, ?, 0, ?, ?)");
-    insert.bind(1, instance.value).bind(2, seat.value).bind(3, stored_state_name(state));
+    insert.bind(1, instance.value).bind(2, seat.value).bind(3, seat_state_name(state));
     if (hold_token.empty()) insert.bind_null(4);
     else insert.bind(4, hold_token);
     if (order_id) insert.bind(5, *order_id);
@@ -47,7 +30,7 @@ bool SeatLedger::convert_held(const InstanceId& instance, const SeatId& seat, co
     auto update = db_.prepare(
         "UPDATE seat_states SET state = ?, hold_token = NULL, order_id = ? "
         "WHERE instance_id = ? AND seat_id = ? AND state = 'held' AND hold_token = ?");
-    update.bind(1, stored_state_name(state)).bind(2, order_id).bind(3, instance.value).bind(4, seat.value).bind(5, hold_token);
+    update.bind(1, seat_state_name(state)).bind(2, order_id).bind(3, instance.value).bind(4, seat.value).bind(5, hold_token);
     update.run();
     if (sqlite3_changes(db_.handle()) != 1) return false;
     record(instance.value, seat.value, state);
@@ -94,7 +77,7 @@ int SeatLedger::set_order_state(std::int64_t order_id, SeatState state) {
         ++changed;
     }
     auto update = db_.prepare("UPDATE seat_states SET state = ? WHERE order_id = ?");
-    update.bind(1, stored_state_name(state)).bind(2, order_id);
+    update.bind(1, seat_state_name(state)).bind(2, order_id);
     update.run();
     return changed;
 }
@@ -111,7 +94,7 @@ void SeatLedger::finish() {
         auto log = db_.prepare("INSERT OR REPLACE INTO seat_changes (instance_id, version, seat_id, state) VALUES (?, ?, ?, ?)");
         auto stamp = db_.prepare("UPDATE seat_states SET changed_version = ? WHERE instance_id = ? AND seat_id = ?");
         for (const auto& [seat, state] : seats) {
-            log.bind(1, instance).bind(2, version).bind(3, seat).bind(4, stored_state_name(state));
+            log.bind(1, instance).bind(2, version).bind(3, seat).bind(4, seat_state_name(state));
             log.run();
             log.reset();
             if (state != SeatState::open) {

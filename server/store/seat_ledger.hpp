@@ -14,10 +14,6 @@
 
 namespace encore::server {
 
-// "held", "reserved", "sold", "blocked", "open" as stored.
-const char* stored_state_name(SeatState state);
-std::optional<SeatState> stored_state(std::string_view name);
-
 class SeatLedger {
 public:
     explicit SeatLedger(sqlite::Connection& db) : db_(db) {}

@@ -5,7 +5,8 @@
 
 #include <array>
 #include <cctype>
-#include <stdexcept>
+
+#include "store/random_text.hpp"
 
 namespace encore::server {
 namespace {
@@ -33,17 +34,10 @@ std::string token_hash(std::string_view token) {
     return to_hex(hash.data(), hash.size());
 }
 
-std::string new_token() {
-    if (sodium_init() < 0) throw std::runtime_error("libsodium cannot be initialised");
-    std::array<unsigned char, token_bytes> bytes{};
-    randombytes_buf(bytes.data(), bytes.size());
-    return to_hex(bytes.data(), bytes.size());
-}
-
 }  // namespace
 
 NewSession start_session(sqlite::Connection& db, std::int64_t account_id, Instant now, int hours) {
-    NewSession session{new_token(), Instant{now.unix_seconds + std::int64_t{hours} * 3600}};
+    NewSession session{random_hex(token_bytes), Instant{now.unix_seconds + std::int64_t{hours} * 3600}};
     sqlite::Transaction transaction(db, sqlite::Transaction::Kind::immediate);
     db.prepare("DELETE FROM sessions WHERE account_id = ? AND expires_at <= ?")
         .bind(1, account_id)

@@ -11,23 +11,17 @@ namespace {
 
 using sqlite::Transaction;
 
-std::string_view state_name(SeatState state) {
-    switch (state) {
-        case SeatState::held: return "held";
-        case SeatState::reserved: return "reserved";
-        case SeatState::sold: return "sold";
-        case SeatState::blocked: return "blocked";
-        case SeatState::open: break;
-    }
-    throw sqlite::Error("an open seat has no seat_states row");
+// A seat_states row's state word (the core's); an open seat has no row.
+std::string_view row_state_name(SeatState state) {
+    if (state == SeatState::open) throw sqlite::Error("an open seat has no seat_states row");
+    return seat_state_name(state);
 }
 
-SeatState state_from_name(std::string_view name) {
-    if (name == "held") return SeatState::held;
-    if (name == "reserved") return SeatState::reserved;
-    if (name == "sold") return SeatState::sold;
-    if (name == "blocked") return SeatState::blocked;
-    throw sqlite::Error("unknown seat state \"" + std::string(name) + "\" in seat_states");
+SeatState row_state(std::string_view name) {
+    const auto state = seat_state_from_name(name);
+    if (!state || *state == SeatState::open)
+        throw sqlite::Error("unknown seat state \"" + std::string(name) + "\" in seat_states");
+    return *state;
 }
 
 // Creates the database's folder; refuses a path that is a folder itself.
@@ -113,7 +107,7 @@ bool Store::import_first_catalog(const StoredCatalog& catalog, std::string_view 
     auto add_mark = db->prepare(
         "INSERT INTO seat_states (instance_id, seat_id, state, changed_version) VALUES (?, ?, ?, 1)");
     for (const SeatMark& mark : marks) {
-        add_mark.bind(1, mark.instance.value).bind(2, mark.seat.value).bind(3, state_name(mark.state)).run();
+        add_mark.bind(1, mark.instance.value).bind(2, mark.seat.value).bind(3, row_state_name(mark.state)).run();
         add_mark.reset();
     }
     transaction.commit();
@@ -163,7 +157,7 @@ InstanceSeatStates Store::seat_states(const InstanceId& instance) {
     if (version.bind(1, instance.value).step()) result.version = version.integer(0);
     auto seats = db->prepare("SELECT seat_id, state FROM seat_states WHERE instance_id = ?");
     seats.bind(1, instance.value);
-    while (seats.step()) result.seats.emplace_back(SeatId{seats.text(0)}, state_from_name(seats.text(1)));
+    while (seats.step()) result.seats.emplace_back(SeatId{seats.text(0)}, row_state(seats.text(1)));
     snapshot.commit();
     return result;
 }
