@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include "accounts/account_json.hpp"
+#include "accounts/accounts.hpp"
 #include "accounts/passwords.hpp"
 #include "app/clock.hpp"
 #include "app/options.hpp"

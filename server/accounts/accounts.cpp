@@ -3,6 +3,7 @@
 
 #include <httplib.h>
 
+#include <cctype>
 #include <stdexcept>
 
 #include "accounts/passwords.hpp"
@@ -39,6 +40,18 @@ std::optional<Account> require_login(ServerContext& ctx, const httplib::Request&
 }
 
 }  // namespace
+
+std::optional<std::string> bearer_token(std::string_view authorization) {
+    constexpr std::string_view scheme = "bearer ";
+    if (authorization.size() <= scheme.size()) return std::nullopt;
+    for (std::size_t i = 0; i < scheme.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(authorization[i])) != scheme[i]) return std::nullopt;
+    std::string_view token = authorization.substr(scheme.size());
+    while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
+    while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
+    if (!is_session_token(token)) return std::nullopt;
+    return std::string(token);
+}
 
 std::optional<Account> authenticate(ServerContext& ctx, const httplib::Request& req) {
     auto token = bearer_token(req.get_header_value("Authorization"));

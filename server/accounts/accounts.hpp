@@ -2,6 +2,8 @@
 // row's access. The accounts themselves are rows of store/account_store.hpp.
 #pragma once
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "app/context.hpp"
 #include "store/account_store.hpp"
@@ -13,6 +15,8 @@ struct Response;
 
 namespace encore::server {
 
+// The token of an "Authorization: Bearer <token>" header value, or nullopt if it has another shape.
+std::optional<std::string> bearer_token(std::string_view authorization);
 // The account of a valid, unexpired session named by "Authorization: Bearer <token>", or nullopt.
 std::optional<Account> authenticate(ServerContext& ctx, const httplib::Request& req);
 // The caller's account if it has at least `role` (staff < admin), or nullopt after answering 401 or 403.

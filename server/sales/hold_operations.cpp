@@ -16,8 +16,6 @@ namespace {
 
 using sqlite::Transaction;
 
-constexpr std::size_t hold_token_bytes = 32;  // 64 hex digits, as is_hold_token expects
-
 bool visible_to(const HoldRecord& hold, const std::optional<Account>& caller, Instant now) {
     if (hold.expires_at <= now) return false;
     return !hold.account_id || (caller && caller->id == *hold.account_id);

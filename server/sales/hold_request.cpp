@@ -5,6 +5,7 @@
 
 #include "encore/pricing_json.hpp"
 #include "encore/problems.hpp"
+#include "store/random_text.hpp"
 
 namespace encore::server {
 namespace {
@@ -158,11 +159,6 @@ std::variant<std::vector<SeatRef>, FieldProblem> decode_seat_release(std::string
     }
 }
 
-bool is_hold_token(std::string_view text) {
-    if (text.size() != 64) return false;
-    for (char c : text)
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-    return true;
-}
+bool is_hold_token(std::string_view text) { return is_random_hex(text, hold_token_bytes); }
 
 }  // namespace encore::server

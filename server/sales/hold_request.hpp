@@ -42,7 +42,8 @@ struct FieldProblem {
 std::variant<HoldRequest, FieldProblem> decode_hold_request(std::string_view body);
 // The body of POST /api/holds/{token}/release: {"seats":[{"instance":ID,"seat":ID}, ...]}.
 std::variant<std::vector<SeatRef>, FieldProblem> decode_seat_release(std::string_view body);
-// A hold token as the server issues them: 64 lowercase hex digits.
+// A hold token is random_hex(hold_token_bytes): 64 lowercase hex digits.
+inline constexpr std::size_t hold_token_bytes = 32;
 bool is_hold_token(std::string_view text);
 
 }  // namespace encore::server

@@ -28,6 +28,13 @@ std::string random_hex(std::size_t bytes) {
     return text;
 }
 
+bool is_random_hex(std::string_view text, std::size_t bytes) {
+    if (text.size() != bytes * 2) return false;
+    for (char c : text)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    return true;
+}
+
 std::string random_base32(std::size_t count) {
     static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     std::string text;

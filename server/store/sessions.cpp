@@ -4,7 +4,6 @@
 #include <sodium.h>
 
 #include <array>
-#include <cctype>
 
 #include "store/random_text.hpp"
 
@@ -20,13 +19,6 @@ std::string to_hex(const unsigned char* bytes, std::size_t size) {
     return hex;
 }
 
-bool is_token_shape(std::string_view token) {
-    if (token.size() != token_bytes * 2) return false;
-    for (char c : token)
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-    return true;
-}
-
 std::string token_hash(std::string_view token) {
     std::array<unsigned char, crypto_generichash_BYTES> hash{};
     crypto_generichash(hash.data(), hash.size(), reinterpret_cast<const unsigned char*>(token.data()), token.size(),
@@ -35,6 +27,8 @@ std::string token_hash(std::string_view token) {
 }
 
 }  // namespace
+
+bool is_session_token(std::string_view token) { return is_random_hex(token, token_bytes); }
 
 NewSession start_session(sqlite::Connection& db, std::int64_t account_id, Instant now, int hours) {
     NewSession session{random_hex(token_bytes), Instant{now.unix_seconds + std::int64_t{hours} * 3600}};
@@ -54,7 +48,7 @@ NewSession start_session(sqlite::Connection& db, std::int64_t account_id, Instan
 }
 
 std::optional<std::int64_t> session_account(sqlite::Connection& db, std::string_view token, Instant now) {
-    if (!is_token_shape(token)) return std::nullopt;
+    if (!is_session_token(token)) return std::nullopt;
     auto query = db.prepare("SELECT account_id FROM sessions WHERE token_hash = ? AND expires_at > ?");
     query.bind(1, token_hash(token)).bind(2, now.unix_seconds);
     if (!query.step()) return std::nullopt;
@@ -62,20 +56,8 @@ std::optional<std::int64_t> session_account(sqlite::Connection& db, std::string_
 }
 
 void end_session(sqlite::Connection& db, std::string_view token) {
-    if (!is_token_shape(token)) return;
+    if (!is_session_token(token)) return;
     db.prepare("DELETE FROM sessions WHERE token_hash = ?").bind(1, token_hash(token)).run();
-}
-
-std::optional<std::string> bearer_token(std::string_view authorization) {
-    constexpr std::string_view scheme = "bearer ";
-    if (authorization.size() <= scheme.size()) return std::nullopt;
-    for (std::size_t i = 0; i < scheme.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(authorization[i])) != scheme[i]) return std::nullopt;
-    std::string_view token = authorization.substr(scheme.size());
-    while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
-    while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
-    if (!is_token_shape(token)) return std::nullopt;
-    return std::string(token);
 }
 
 }  // namespace encore::server

@@ -21,7 +21,7 @@ NewSession start_session(sqlite::Connection& db, std::int64_t account_id, Instan
 std::optional<std::int64_t> session_account(sqlite::Connection& db, std::string_view token, Instant now);
 // Ends the session with this token, if there is one.
 void end_session(sqlite::Connection& db, std::string_view token);
-// The token of an "Authorization: Bearer <token>" header value, or nullopt if it has another shape.
-std::optional<std::string> bearer_token(std::string_view authorization);
+// True for a token as start_session issues them: 64 lowercase hex digits.
+bool is_session_token(std::string_view token);
 
 }  // namespace encore::server
