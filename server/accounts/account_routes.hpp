@@ -1,6 +1,6 @@
 // HTTP for a customer's own account: sign up, log in and out, and who am I.
 #pragma once
-#include "app/context.hpp"
+#include "context/server_context.hpp"
 #include "store/account_store.hpp"
 
 namespace httplib {

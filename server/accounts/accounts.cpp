@@ -7,8 +7,8 @@
 #include <stdexcept>
 
 #include "accounts/passwords.hpp"
-#include "app/clock.hpp"
-#include "app/options.hpp"
+#include "context/clock.hpp"
+#include "context/options.hpp"
 #include "http/problem.hpp"
 #include "store/account_store.hpp"
 #include "store/connection_pool.hpp"

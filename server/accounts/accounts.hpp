@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "app/context.hpp"
+#include "context/server_context.hpp"
 #include "store/account_store.hpp"
 
 namespace httplib {

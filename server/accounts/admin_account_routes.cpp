@@ -5,8 +5,8 @@
 
 #include "accounts/account_json.hpp"
 #include "accounts/passwords.hpp"
-#include "app/clock.hpp"
-#include "app/options.hpp"
+#include "context/clock.hpp"
+#include "context/options.hpp"
 #include "http/json_exchange.hpp"
 #include "http/problem.hpp"
 #include "store/connection_pool.hpp"

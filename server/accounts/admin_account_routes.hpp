@@ -1,6 +1,6 @@
 // HTTP for an admin's account work: accounts of any role.
 #pragma once
-#include "app/context.hpp"
+#include "context/server_context.hpp"
 #include "store/account_store.hpp"
 
 namespace httplib {

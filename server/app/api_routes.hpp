@@ -5,7 +5,7 @@
 #include <variant>
 #include <vector>
 
-#include "app/context.hpp"
+#include "context/server_context.hpp"
 #include "http/route_table.hpp"
 #include "store/account_store.hpp"
 

@@ -6,7 +6,7 @@
 #include <variant>
 #include <vector>
 
-#include "app/options.hpp"
+#include "app/command_line.hpp"
 #include "app/serve.hpp"
 
 int main(int argc, char** argv) {

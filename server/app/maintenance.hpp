@@ -3,7 +3,7 @@
 #include <atomic>
 #include <thread>
 
-#include "app/context.hpp"
+#include "context/server_context.hpp"
 
 namespace encore::server {
 

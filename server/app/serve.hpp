@@ -1,6 +1,6 @@
 // Runs the server with parsed options until SIGINT/SIGTERM; returns the process exit code.
 #pragma once
-#include "app/options.hpp"
+#include "context/options.hpp"
 
 namespace encore::server {
 

@@ -5,8 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/clock.hpp"
 #include "catalog/catalog_state.hpp"
+#include "context/clock.hpp"
 #include "http/json_exchange.hpp"
 #include "http/openapi_route.hpp"
 #include "http/problem.hpp"

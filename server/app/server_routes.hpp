@@ -1,7 +1,7 @@
 // The routes about the running server itself: its health, its OpenAPI description and, for admins,
 // its clock (the demo's time travel).
 #pragma once
-#include "app/context.hpp"
+#include "context/server_context.hpp"
 #include "store/account_store.hpp"
 
 namespace httplib {

@@ -6,9 +6,9 @@
 
 #include <mutex>
 
-#include "app/clock.hpp"
 #include "catalog/catalog_edit.hpp"
 #include "catalog/catalog_state.hpp"
+#include "context/clock.hpp"
 #include "encore/catalog_json.hpp"
 #include "encore/ids.hpp"
 #include "http/json_exchange.hpp"

@@ -1,6 +1,6 @@
 // Admin catalog changes: the whole document, or one item upserted or deleted; validated by the core.
 #pragma once
-#include "app/context.hpp"
+#include "context/server_context.hpp"
 #include "store/account_store.hpp"
 
 namespace httplib {

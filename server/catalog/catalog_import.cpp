@@ -9,8 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/clock.hpp"
 #include "catalog/demo_seed.hpp"
+#include "context/clock.hpp"
 #include "encore/catalog_json.hpp"
 
 namespace encore::server {

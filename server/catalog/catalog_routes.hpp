@@ -1,6 +1,6 @@
 // The public reads of what is for sale: the catalog (with its ETag) and a performance's seat states.
 #pragma once
-#include "app/context.hpp"
+#include "context/server_context.hpp"
 
 namespace httplib {
 struct Request;

@@ -5,8 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/clock.hpp"
 #include "catalog/catalog_state.hpp"
+#include "context/clock.hpp"
 #include "http/api_response.hpp"
 #include "store/connection_pool.hpp"
 #include "store/order_queries.hpp"

@@ -1,7 +1,7 @@
 // HTTP for what the caller owns: their stored cards, orders, passes, memberships, subscriptions and
 // the core's Customer document for client-side pricing (GET/POST /api/me/...).
 #pragma once
-#include "app/context.hpp"
+#include "context/server_context.hpp"
 #include "store/account_store.hpp"
 
 namespace httplib {

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "app/clock.hpp"
-#include "app/options.hpp"
+#include "context/clock.hpp"
+#include "context/options.hpp"
 #include "sales/hold_eligibility.hpp"
 #include "store/connection_pool.hpp"
 #include "store/customer_record.hpp"

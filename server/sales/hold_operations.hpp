@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accounts/accounts.hpp"
-#include "app/context.hpp"
+#include "context/server_context.hpp"
 #include "encore/catalog.hpp"
 #include "sales/hold_request.hpp"
 #include "store/hold_store.hpp"

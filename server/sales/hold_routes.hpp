@@ -1,7 +1,7 @@
 // HTTP for holds. Anyone may hold seats; a hold made while logged in is visible only to that account,
 // and only staff may hold on the box_office channel.
 #pragma once
-#include "app/context.hpp"
+#include "context/server_context.hpp"
 
 namespace httplib {
 struct Request;

@@ -1,7 +1,7 @@
 // Invoices after the order: marking one paid, and lapsing those unpaid at their due time.
 #include "sales/invoices.hpp"
 
-#include "app/clock.hpp"
+#include "context/clock.hpp"
 #include "store/connection_pool.hpp"
 #include "store/invoice_store.hpp"
 #include "store/order_view.hpp"

@@ -3,7 +3,7 @@
 #pragma once
 #include <string>
 
-#include "app/context.hpp"
+#include "context/server_context.hpp"
 #include "http/api_response.hpp"
 
 namespace encore::server {

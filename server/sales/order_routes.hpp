@@ -1,6 +1,6 @@
 // HTTP for orders and invoices: place an order, read one, and (staff) mark an invoice paid.
 #pragma once
-#include "app/context.hpp"
+#include "context/server_context.hpp"
 #include "store/account_store.hpp"
 
 namespace httplib {

@@ -4,9 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/clock.hpp"
-#include "app/options.hpp"
 #include "catalog/catalog_state.hpp"
+#include "context/clock.hpp"
+#include "context/options.hpp"
 #include "encore/money.hpp"
 #include "encore/pricing.hpp"
 #include "encore/pricing_json.hpp"

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "accounts/accounts.hpp"
-#include "app/context.hpp"
+#include "context/server_context.hpp"
 #include "sales/order_request.hpp"
 
 namespace encore::server {

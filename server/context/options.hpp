@@ -1,8 +1,6 @@
-// Command-line flags of encore-server and their parsing; no I/O beyond building messages.
+// The settings of a running encore-server, as its command line gave them (app/command_line.hpp).
 #pragma once
 #include <string>
-#include <variant>
-#include <vector>
 
 namespace encore::server {
 
@@ -23,23 +21,5 @@ struct Options {
     std::string admin;              // "EMAIL:PASSWORD": create this admin account on start if missing
     bool fast_password_hashing = false;  // tests and benchmarks only: argon2id at libsodium's minimum cost
 };
-
-// The user asked for --help.
-struct HelpRequested {};
-
-// A flag could not be understood; `message` is one line naming the flag.
-struct UsageError {
-    std::string message;
-};
-
-using ParsedOptions = std::variant<Options, HelpRequested, UsageError>;
-
-// Parses argv[1..] ("--flag value" or "--flag=value").
-ParsedOptions parse_options(const std::vector<std::string>& args);
-
-// One line: "usage: encore-server [--bind ADDR] ...".
-std::string usage_line();
-// The full --help text.
-std::string help_text();
 
 }  // namespace encore::server

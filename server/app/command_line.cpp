@@ -1,5 +1,5 @@
 // Command-line parsing for encore-server: every mistake becomes a one-line message naming the flag.
-#include "app/options.hpp"
+#include "app/command_line.hpp"
 
 #include <charconv>
 #include <optional>
