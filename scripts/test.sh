@@ -28,7 +28,7 @@ suite "core (wasm under node)" node --no-experimental-fetch build/wasm/tests/cor
 suite "web logic (native)" build/native/tests/web/web_logic_tests
 suite "pricing parity (native vs wasm)" bash tests/parity/compare.sh build/native/tests/parity/pricing_parity \
   build/wasm/tests/parity/pricing_parity.js assets/demo/catalog.json 10000
-suite "encore-price CLI" bash tests/cli/encore_price_test.sh build/native/server/cli/encore-price "$repo"
+suite "encore-price CLI" bash tests/cli/encore_price_test.sh build/native/tools/encore-price/encore-price "$repo"
 suite "server (loopback)" build/native/tests/server/server_tests
 suite "contention (200 clients, 50 seats)" build/native/tests/load/contention_check \
   --server build/native/server/encore-server --catalog tests/server/fixtures/contention_catalog.json

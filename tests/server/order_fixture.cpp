@@ -6,7 +6,7 @@
 #include "encore/catalog_json.hpp"
 #include "encore/pricing.hpp"
 #include "encore/pricing_json.hpp"
-#include "sqlite.hpp"
+#include "store/sqlite.hpp"
 
 namespace encore::test {
 namespace {

@@ -5,7 +5,7 @@
 #include <regex>
 
 #include "encore/catalog_json.hpp"
-#include "migrations.hpp"
+#include "store/migrations.hpp"
 #include "server_fixture.hpp"
 
 using namespace encore::test;

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <map>
 
-#include "demo_seed.hpp"
+#include "catalog/demo_seed.hpp"
 #include "encore/catalog_json.hpp"
 #include "server_fixture.hpp"
 

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
-#include "migrations.hpp"
+#include "store/migrations.hpp"
 #include "server_fixture.hpp"
 
 using namespace encore::test;

@@ -1,0 +1,116 @@
+// The table, and how a row becomes an httplib handler.
+#include "app/api_routes.hpp"
+
+#include <httplib.h>
+
+#include <stdexcept>
+#include <string>
+
+#include "accounts/account_routes.hpp"
+#include "accounts/accounts.hpp"
+#include "accounts/admin_account_routes.hpp"
+#include "app/server_routes.hpp"
+#include "catalog/admin_catalog_routes.hpp"
+#include "catalog/catalog_routes.hpp"
+#include "context/options.hpp"
+#include "http/rate_limiter.hpp"
+#include "sales/customer_routes.hpp"
+#include "sales/hold_routes.hpp"
+#include "sales/order_routes.hpp"
+
+namespace encore::server {
+namespace {
+
+constexpr const char* any_api_path = R"(/api(/.*)?)";
+
+// False after answering 429 when the request's client has used up the row's limit.
+bool within_limit(ServerContext& ctx, Limit limit, const httplib::Request& req, httplib::Response& res) {
+    switch (limit) {
+        case Limit::none: return true;
+        case Limit::holds: return ctx.limiter.admit("holds", ctx.options.hold_requests_per_minute, req, res);
+        case Limit::orders: return ctx.limiter.admit("orders", ctx.options.order_requests_per_minute, req, res);
+    }
+    return true;
+}
+
+Role least_role(Access access) {
+    switch (access) {
+        case Access::staff: return Role::staff;
+        case Access::admin: return Role::admin;
+        case Access::anyone:
+        case Access::customer: break;
+    }
+    return Role::customer;
+}
+
+HttpRoute http_route(ServerContext& ctx, const ApiRoute& route) {
+    const bool public_handler = std::holds_alternative<PublicHandler>(route.handler);
+    if (public_handler != (route.access == Access::anyone))
+        throw std::logic_error(std::string("route ") + std::string(method_name(route.method)) + " " + route.pattern +
+                               ": a handler for anyone needs Access::anyone, one given the caller's account needs a role");
+    if (public_handler)
+        return {route.method, route.pattern,
+                [&ctx, limit = route.limit, handler = std::get<PublicHandler>(route.handler)](
+                    const httplib::Request& req, httplib::Response& res) {
+                    if (within_limit(ctx, limit, req, res)) handler(ctx, req, res);
+                }};
+    return {route.method, route.pattern,
+            [&ctx, limit = route.limit, role = least_role(route.access), handler = std::get<AccountHandler>(route.handler)](
+                const httplib::Request& req, httplib::Response& res) {
+                if (!within_limit(ctx, limit, req, res)) return;
+                if (auto caller = require_role(ctx, req, res, role)) handler(ctx, *caller, req, res);
+            }};
+}
+
+}  // namespace
+
+const std::vector<ApiRoute>& api_routes() {
+    using enum Method;
+    using enum Access;
+    using enum Limit;
+    static const std::vector<ApiRoute> table{
+        {get,  "/api/health",                                anyone,   none,   get_health},
+        {get,  "/api/openapi.json",                          anyone,   none,   get_openapi},
+        {get,  "/api/catalog",                               anyone,   none,   get_catalog},
+        {get,  R"(/api/instances/([^/]*)/availability)",     anyone,   none,   get_availability},
+
+        {post, "/api/auth/register",                         anyone,   none,   post_register},
+        {post, "/api/auth/login",                            anyone,   none,   post_login},
+        {post, "/api/auth/logout",                           customer, none,   post_logout},
+        {get,  "/api/me",                                    customer, none,   get_me},
+
+        {post, "/api/holds",                                 anyone,   holds,  post_hold},
+        {get,  R"(/api/holds/([^/]*))",                      anyone,   none,   get_hold},
+        {del,  R"(/api/holds/([^/]*))",                      anyone,   holds,  delete_hold},
+        {post, R"(/api/holds/([^/]*)/extend)",               anyone,   holds,  post_hold_extend},
+        {post, R"(/api/holds/([^/]*)/release)",              anyone,   holds,  post_hold_release},
+
+        {post, "/api/orders",                                customer, orders, post_order},
+        {get,  R"(/api/orders/([^/]+))",                     customer, none,   get_order},
+        {post, R"(/api/orders/([^/]+)/mark-paid)",           staff,    none,   post_mark_paid},
+
+        {post, "/api/me/cards",                              customer, orders, post_card},
+        {get,  "/api/me/cards",                              customer, none,   get_cards},
+        {get,  "/api/me/orders",                             customer, none,   get_my_orders},
+        {get,  "/api/me/passes",                             customer, none,   get_my_passes},
+        {get,  "/api/me/memberships",                        customer, none,   get_my_memberships},
+        {get,  "/api/me/subscriptions",                      customer, none,   get_my_subscriptions},
+        {get,  "/api/me/customer",                           customer, none,   get_my_customer},
+
+        {put,  "/api/admin/catalog",                         admin,    none,   put_catalog},
+        {put,  R"(/api/admin/catalog/([^/]*)/([^/]*))",      admin,    none,   put_catalog_item},
+        {del,  R"(/api/admin/catalog/([^/]*)/([^/]*))",      admin,    none,   delete_catalog_item},
+        {get,  "/api/admin/clock",                           admin,    none,   get_clock},
+        {put,  "/api/admin/clock",                           admin,    none,   put_clock},
+        {post, "/api/admin/accounts",                        admin,    none,   post_account},
+    };
+    return table;
+}
+
+void install_api_routes(httplib::Server& server, ServerContext& ctx) {
+    std::vector<HttpRoute> routes;
+    for (const ApiRoute& route : api_routes()) routes.push_back(http_route(ctx, route));
+    install_route_table(server, routes, any_api_path);
+}
+
+}  // namespace encore::server

@@ -1,0 +1,35 @@
+// The maintenance thread: once a second, release expired holds and lapse unpaid invoices.
+#include "app/maintenance.hpp"
+
+#include <chrono>
+#include <iostream>
+
+#include "sales/hold_operations.hpp"
+#include "sales/invoices.hpp"
+
+namespace encore::server {
+
+void Maintenance::run_once(ServerContext& ctx) {
+    release_expired_holds(ctx);
+    lapse_unpaid_invoices(ctx);
+}
+
+Maintenance::Maintenance(ServerContext& ctx) : ctx_(ctx) {
+    thread_ = std::thread([this] {
+        while (!stop_) {
+            try {
+                run_once(ctx_);
+            } catch (const std::exception& error) {
+                std::cerr << "encore-server: maintenance: " << error.what() << "\n";
+            }
+            for (int i = 0; i < 10 && !stop_; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    });
+}
+
+Maintenance::~Maintenance() {
+    stop_ = true;
+    thread_.join();
+}
+
+}  // namespace encore::server

@@ -1,0 +1,23 @@
+// Work nobody asks for: expired holds and lapsed invoices are released every second by a thread.
+#pragma once
+#include <atomic>
+#include <thread>
+
+#include "context/server_context.hpp"
+
+namespace encore::server {
+
+class Maintenance {
+public:
+    explicit Maintenance(ServerContext& ctx);
+    ~Maintenance();  // stops and joins the thread
+    // One pass, as the thread does it every second (tests and start-up call it directly).
+    static void run_once(ServerContext& ctx);
+
+private:
+    ServerContext& ctx_;
+    std::atomic<bool> stop_{false};
+    std::thread thread_;
+};
+
+}  // namespace encore::server

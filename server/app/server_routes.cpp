@@ -1,0 +1,63 @@
+// Health, the OpenAPI document and the admin clock.
+#include "app/server_routes.hpp"
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "catalog/catalog_state.hpp"
+#include "context/clock.hpp"
+#include "http/json_exchange.hpp"
+#include "http/openapi_route.hpp"
+#include "http/problem.hpp"
+#include "store/store.hpp"
+
+namespace encore::server {
+namespace {
+
+nlohmann::json clock_to_json(const ServerClock& clock) {
+    return {{"now", format_instant(clock.now())}, {"offset_seconds", clock.offset_seconds()}};
+}
+
+}  // namespace
+
+void get_health(ServerContext& ctx, const httplib::Request&, httplib::Response& res) {
+    auto current = ctx.catalog.current();
+    send_json(res, 200,
+              {{"status", "ok"},
+               {"schema_version", ctx.store.schema_version()},
+               {"catalog", current != nullptr},
+               {"instances", current ? current->catalog.instances.size() : 0}});
+}
+
+void get_openapi(ServerContext&, const httplib::Request&, httplib::Response& res) { send_openapi_document(res); }
+
+void get_clock(ServerContext& ctx, const Account&, const httplib::Request&, httplib::Response& res) {
+    send_json(res, 200, clock_to_json(ctx.clock));
+}
+
+void put_clock(ServerContext& ctx, const Account&, const httplib::Request& req, httplib::Response& res) {
+    auto body = read_json_object(req, res);
+    if (!body) return;
+    if (body->contains("reset")) {
+        if ((*body)["reset"] != true) {
+            send_invalid_field(res, "reset", "\"reset\" can only be true; to move the clock send {\"now\": ...}.");
+            return;
+        }
+        ctx.clock.reset();
+    } else {
+        auto now = read_string_field(*body, "now", res);
+        if (!now) return;
+        auto instant = parse_instant(*now);
+        if (!instant) {
+            send_invalid_field(res, "now",
+                               "\"now\" must be an RFC 3339 instant such as \"2027-01-12T10:00:00Z\", not \"" +
+                                   printable(*now) + "\".");
+            return;
+        }
+        ctx.clock.travel_to(*instant);
+    }
+    send_json(res, 200, clock_to_json(ctx.clock));
+}
+
+}  // namespace encore::server

@@ -1,0 +1,17 @@
+// The public reads of what is for sale: the catalog (with its ETag) and a performance's seat states.
+#pragma once
+#include "context/server_context.hpp"
+
+namespace httplib {
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace encore::server {
+
+// GET /api/catalog: the catalog document; 304 for a matching If-None-Match; 503 catalog_missing.
+void get_catalog(ServerContext& ctx, const httplib::Request& req, httplib::Response& res);
+// GET /api/instances/{id}/availability[?since=V]: the instance's seat states, or the changes since V.
+void get_availability(ServerContext& ctx, const httplib::Request& req, httplib::Response& res);
+
+}  // namespace encore::server

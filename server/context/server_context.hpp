@@ -1,0 +1,23 @@
+// What every request handler may use: the database, the published catalog, the clock, the options and
+// the rate limiter. Only declared here: a handler includes the header of each part it uses.
+#pragma once
+
+namespace encore::server {
+
+class Store;
+class ConnectionPool;
+class CatalogState;
+class ServerClock;
+struct Options;
+class RateLimiter;
+
+struct ServerContext {
+    Store& store;
+    ConnectionPool& pool;      // connections to the same database, one per request
+    CatalogState& catalog;
+    ServerClock& clock;
+    const Options& options;
+    RateLimiter& limiter;
+};
+
+}  // namespace encore::server

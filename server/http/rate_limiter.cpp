@@ -1,0 +1,41 @@
+// Token buckets per client address.
+#include "http/rate_limiter.hpp"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "http/problem.hpp"
+
+namespace encore::server {
+
+bool RateLimiter::admit(const std::string& bucket, int per_minute, const httplib::Request& req, httplib::Response& res) {
+    const auto now = std::chrono::steady_clock::now();
+    const double rate = per_minute / 60.0;  // tokens per second
+    double wait_seconds = 0;
+    {
+        std::lock_guard lock(mutex_);
+        if (buckets_.size() > 100000) buckets_.clear();  // bounded memory under address churn
+        auto [it, created] = buckets_.try_emplace(bucket + "|" + req.remote_addr);
+        Bucket& b = it->second;
+        if (created) {
+            b.tokens = per_minute;
+            b.refilled = now;
+        }
+        b.tokens = std::min<double>(per_minute, b.tokens + std::chrono::duration<double>(now - b.refilled).count() * rate);
+        b.refilled = now;
+        if (b.tokens >= 1) {
+            b.tokens -= 1;
+            return true;
+        }
+        wait_seconds = (1 - b.tokens) / rate;
+    }
+    const int retry_after = std::max(1, static_cast<int>(std::ceil(wait_seconds)));
+    res.set_header("Retry-After", std::to_string(retry_after));
+    send_problem(res, 429, ApiProblem::rate_limited, "Too many requests",
+                 "Too many requests from this address; try again in " + std::to_string(retry_after) + " seconds.");
+    return false;
+}
+
+}  // namespace encore::server

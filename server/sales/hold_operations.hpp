@@ -1,0 +1,43 @@
+// What the hold endpoints do, each in one BEGIN IMMEDIATE transaction; hold_routes.cpp turns the
+// outcomes into HTTP answers. A hold made while logged in is visible only to that account.
+#pragma once
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "accounts/accounts.hpp"
+#include "context/server_context.hpp"
+#include "encore/catalog.hpp"
+#include "sales/hold_request.hpp"
+#include "store/hold_store.hpp"
+
+namespace encore::server {
+
+struct HoldView {
+    HoldRecord record;
+    std::vector<SeatRef> seats;
+};
+struct SeatsUnavailable {
+    std::vector<SeatRef> seats;  // every requested seat that is already taken
+};
+struct HoldRefused {
+    nlohmann::json problems;  // as hold_refusal reports them
+};
+struct HoldNotFound {};
+
+using HoldOutcome = std::variant<HoldView, SeatsUnavailable, HoldRefused, HoldNotFound, FieldProblem>;
+
+HoldOutcome create_hold(ServerContext& ctx, const Catalog& catalog, const std::optional<Account>& caller,
+                        const HoldRequest& request, const std::string& client_id);
+HoldOutcome read_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token);
+HoldOutcome extend_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token);
+HoldOutcome release_hold_seats(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token,
+                               const std::vector<SeatRef>& seats);
+HoldOutcome cancel_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token);
+// Frees the seats of every hold that has expired by ctx.clock.now(); run by the maintenance thread.
+void release_expired_holds(ServerContext& ctx);
+
+}  // namespace encore::server

@@ -1,0 +1,67 @@
+// HTTP for orders and invoices: decode, call the order modules, answer. References of other
+// accounts' orders answer 404, never 403.
+#include "sales/order_routes.hpp"
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "http/api_response.hpp"
+#include "http/problem.hpp"
+#include "sales/invoices.hpp"
+#include "sales/order_request.hpp"
+#include "sales/order_writer.hpp"
+#include "store/connection_pool.hpp"
+#include "store/idempotency.hpp"
+#include "store/order_view.hpp"
+
+namespace encore::server {
+namespace {
+
+// The path an order request's idempotency fingerprint starts with.
+constexpr const char* orders_path = "/api/orders";
+
+}  // namespace
+
+void post_order(ServerContext& ctx, const Account& caller, const httplib::Request& req, httplib::Response& res) {
+    if (!req.has_header("Idempotency-Key")) {
+        send_response(res, problem_response(400, ApiProblem::idempotency_key_missing, "Idempotency-Key missing",
+                                            "An order needs an Idempotency-Key header: a new random key for each new order, "
+                                            "the same key when retrying it."));
+        return;
+    }
+    const std::string key = req.get_header_value("Idempotency-Key");
+    if (!is_valid_idempotency_key(key))
+        return send_invalid_request(res, 400, "Idempotency-Key", "the key must be 1 to 100 letters, digits, '-' or '_'");
+    auto body = read_json_body(req, res);
+    if (!body) return;
+    auto decoded = decode_order_request(*body);
+    if (auto* problem = std::get_if<RequestProblem>(&decoded)) return send_invalid_request(res, 422, problem->field, problem->message);
+    const OrderRequest& request = std::get<OrderRequest>(decoded);
+    if (request.basket.channel == Channel::box_office && caller.role == Role::customer) {
+        send_response(res, problem_response(403, ApiProblem::channel_forbidden, "Box office channel is for staff",
+                                            "Only box-office staff can order on the box_office channel; use \"web\"."));
+        return;
+    }
+    OrderAnswer answer = place_order(ctx, caller, request, key, request_fingerprint(orders_path, body->dump()));
+    send_stored_response(res, answer.status, std::move(answer.body));
+}
+
+void get_order(ServerContext& ctx, const Account& caller, const httplib::Request& req, httplib::Response& res) {
+    const std::string reference = req.matches[1];
+    auto db = ctx.pool.lease();
+    sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::deferred);
+    auto order = find_order(*db, reference);
+    if (!order || (order->account_id != caller.id && caller.role == Role::customer)) {
+        send_response(res, problem_response(404, ApiProblem::order_not_found, "Order not found",
+                                            "You have no order " + printable(reference, 40) + "."));
+        return;
+    }
+    send_response(res, {200, {{"order", order_json(*db, order->id)}}});
+}
+
+void post_mark_paid(ServerContext& ctx, const Account&, const httplib::Request& req, httplib::Response& res) {
+    send_response(res, mark_invoice_paid(ctx, req.matches[1]));
+}
+
+}  // namespace encore::server

@@ -1,0 +1,115 @@
+// The order transaction: replay or re-price, compare with what the client expected, write the order
+// (store/order_rows), answer a refusal as a problem, store the answer under the key, commit.
+#include "sales/order_writer.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "catalog/catalog_state.hpp"
+#include "context/clock.hpp"
+#include "context/options.hpp"
+#include "encore/money.hpp"
+#include "encore/pricing.hpp"
+#include "encore/pricing_json.hpp"
+#include "http/api_response.hpp"
+#include "store/connection_pool.hpp"
+#include "store/customer_record.hpp"
+#include "store/idempotency.hpp"
+#include "store/order_rows.hpp"
+#include "store/order_view.hpp"
+
+namespace encore::server {
+namespace {
+
+using nlohmann::json;
+
+// Thrown inside the transaction to answer with a problem; the transaction rolls back on the way out.
+struct Refusal {
+    ApiResponse response;
+};
+
+OrderAnswer answer(const ApiResponse& response) { return {response.status, response.body.dump()}; }
+
+std::string money_text(std::int64_t minor, const Currency& currency) { return format_money({minor, currency}); }
+
+void check_expected(const PricedBasket& priced, const OrderRequest& request) {
+    for (const PricedLine& line : priced.lines) {
+        const std::int64_t expected = request.expected_lines.at(static_cast<std::size_t>(line.index));
+        if (expected == line.total) continue;
+        ApiResponse refusal = problem_response(
+            409, ApiProblem::price_changed, "The price has changed",
+            "Line " + std::to_string(line.index) + " (" + line.description + ") costs " + money_text(line.total, priced.currency) +
+                ", not " + money_text(expected, priced.currency) + "; the order total is " +
+                money_text(priced.total, priced.currency) + ". Check the basket and order again.");
+        refusal.body.update({{"line", line.index}, {"expected", expected}, {"actual", line.total},
+                             {"expected_total", request.expected_total}, {"actual_total", priced.total}});
+        throw Refusal{std::move(refusal)};
+    }
+    if (request.expected_total == priced.total) return;
+    ApiResponse refusal = problem_response(409, ApiProblem::price_changed, "The price has changed",
+                                           "The order total is " + money_text(priced.total, priced.currency) + ", not " +
+                                               money_text(request.expected_total, priced.currency) +
+                                               ". Check the basket and order again.");
+    refusal.body.update({{"line", nullptr}, {"expected_total", request.expected_total}, {"actual_total", priced.total}});
+    throw Refusal{std::move(refusal)};
+}
+
+// The problem to answer for a refused write.
+ApiResponse refusal_of(const SeatNotFree& seat) {
+    ApiResponse refusal = problem_response(
+        409, ApiProblem::seats_unavailable, "Seat not available",
+        "Line " + std::to_string(seat.line) + ": seat " + seat.seat.value + " at " + seat.instance.value +
+            " is taken or held by someone else. Choose another seat, or present the hold that keeps it for you.");
+    refusal.body.update({{"line", seat.line}, {"instance", seat.instance.value}, {"seat", seat.seat.value}});
+    return refusal;
+}
+
+ApiResponse refusal_of(const PaymentRefused& payment) {
+    ApiResponse refusal = problem_response(402, ApiProblem::payment_declined, "Payment declined",
+                                           "The card was declined (" + payment.reason +
+                                               "); nothing was ordered. Try another card or pay by invoice.");
+    refusal.body["reason"] = payment.reason;
+    return refusal;
+}
+
+}  // namespace
+
+OrderAnswer place_order(ServerContext& ctx, const Account& account, const OrderRequest& request,
+                        const std::string& idempotency_key, const std::string& fingerprint) {
+    auto published = ctx.catalog.current();
+    if (!published)
+        return answer(problem_response(503, ApiProblem::catalog_missing, "No catalog loaded", "The server has no catalog to sell from yet."));
+    auto db = ctx.pool.lease();
+    sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
+    const Instant now = ctx.clock.now();
+    if (auto stored = find_stored_response(*db, account.id, idempotency_key)) {
+        if (stored->fingerprint == fingerprint) return {stored->status, stored->body};
+        return answer(problem_response(422, ApiProblem::idempotency_key_reused, "Idempotency key already used",
+                                       "This Idempotency-Key was used for a different order request; use a new key for a new request."));
+    }
+    const Customer customer = load_customer(*db, account.id, account.tags);
+    const PricedBasket priced = price_basket(published->catalog, request.basket, customer, now, load_offer_usage(*db));
+    try {
+        if (!priced.valid) {
+            ApiResponse refusal = problem_response(422, ApiProblem::basket_invalid, "The basket cannot be sold",
+                                                   priced.problems.empty() ? "The basket cannot be sold."
+                                                                           : priced.problems.front().message);
+            refusal.body["problems"] = priced_basket_to_json(priced)["problems"];
+            throw Refusal{std::move(refusal)};
+        }
+        check_expected(priced, request);
+        const OrderWrite written = write_order(*db, published->catalog,
+                                               {account.id, request.basket, priced, request.holds, request.method,
+                                                request.card_token, now, ctx.options.invoice_days});
+        if (const auto* seat = std::get_if<SeatNotFree>(&written)) throw Refusal{refusal_of(*seat)};
+        if (const auto* payment = std::get_if<PaymentRefused>(&written)) throw Refusal{refusal_of(*payment)};
+        const std::int64_t order_id = std::get<OrderWritten>(written).order_id;
+        StoredResponse created{fingerprint, 201, json{{"order", order_json(*db, order_id)}}.dump()};
+        store_response(*db, account.id, idempotency_key, created, now);
+        transaction.commit();
+        return {created.status, created.body};
+    } catch (const Refusal& refusal) {
+        return answer(refusal.response);
+    }
+}
+
+}  // namespace encore::server

@@ -1,0 +1,24 @@
+// Connection pool: reuse idle connections, open another when all are in use.
+#include "store/connection_pool.hpp"
+
+namespace encore::server {
+
+ConnectionPool::Lease ConnectionPool::lease() {
+    {
+        std::lock_guard lock(mutex_);
+        if (!idle_.empty()) {
+            auto connection = std::move(idle_.back());
+            idle_.pop_back();
+            return Lease(*this, std::move(connection));
+        }
+    }
+    return Lease(*this, std::make_unique<sqlite::Connection>(path_));
+}
+
+void ConnectionPool::give_back(std::unique_ptr<sqlite::Connection> connection) {
+    if (!connection) return;
+    std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(connection));
+}
+
+}  // namespace encore::server

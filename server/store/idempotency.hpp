@@ -1,0 +1,30 @@
+// Idempotency keys of POST /api/orders: a key names one request of one account; the response given
+// is stored in the same transaction as the order, so a replay answers the same without doing it twice.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "encore/time.hpp"
+#include "store/sqlite.hpp"
+
+namespace encore::server {
+
+// 1 to 100 of A-Z a-z 0-9 '_' '-'.
+bool is_valid_idempotency_key(std::string_view key);
+// A digest of what makes two requests "the same": the path and the body with its keys sorted.
+std::string request_fingerprint(std::string_view path, const std::string& canonical_body);
+
+struct StoredResponse {
+    std::string fingerprint;
+    int status = 0;
+    std::string body;
+};
+
+// Inside the caller's transaction.
+std::optional<StoredResponse> find_stored_response(sqlite::Connection& db, std::int64_t account_id, const std::string& key);
+void store_response(sqlite::Connection& db, std::int64_t account_id, const std::string& key, const StoredResponse& response,
+                    Instant now);
+
+}  // namespace encore::server

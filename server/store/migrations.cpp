@@ -1,0 +1,201 @@
+// Schema migrations of the server database, applied in order by Store at start-up.
+#include "store/migrations.hpp"
+
+#include <array>
+
+namespace encore::server {
+namespace {
+
+#ifdef ENCORE_UNSAFE_SEAT_CLAIMS
+// 1, TEST-ONLY build (encore-server-unsafe for tests/load/negative_control.sh): seat_states WITHOUT its
+// primary key, so nothing stops a seat being claimed twice; the normal build never compiles this.
+constexpr std::string_view catalog_and_seat_states = R"sql(
+CREATE TABLE catalog (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    json       TEXT NOT NULL,
+    etag       TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE instance_versions (
+    instance_id TEXT PRIMARY KEY,
+    version     INTEGER NOT NULL DEFAULT 0 CHECK (version >= 0)
+);
+CREATE TABLE seat_states (
+    instance_id     TEXT NOT NULL REFERENCES instance_versions (instance_id),
+    seat_id         TEXT NOT NULL,
+    state           TEXT NOT NULL CHECK (state IN ('held', 'reserved', 'sold', 'blocked')),
+    changed_version INTEGER NOT NULL
+);
+CREATE INDEX seat_states_by_seat ON seat_states (instance_id, seat_id);
+)sql";
+#else
+// 1: the catalog document and per-instance seat states (an open seat has no row).
+constexpr std::string_view catalog_and_seat_states = R"sql(
+CREATE TABLE catalog (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    json       TEXT NOT NULL,
+    etag       TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE instance_versions (
+    instance_id TEXT PRIMARY KEY,
+    version     INTEGER NOT NULL DEFAULT 0 CHECK (version >= 0)
+);
+CREATE TABLE seat_states (
+    instance_id     TEXT NOT NULL REFERENCES instance_versions (instance_id),
+    seat_id         TEXT NOT NULL,
+    state           TEXT NOT NULL CHECK (state IN ('held', 'reserved', 'sold', 'blocked')),
+    changed_version INTEGER NOT NULL,
+    PRIMARY KEY (instance_id, seat_id)
+) WITHOUT ROWID;
+)sql";
+#endif
+
+// 2: accounts and sessions, holds, orders and what they create (passes, memberships, subscriptions,
+// offer uses), payments and stored cards, idempotency keys, and a log of seat changes per version.
+constexpr std::string_view accounts_holds_orders = R"sql(
+CREATE TABLE accounts (
+    id            INTEGER PRIMARY KEY,
+    email         TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name          TEXT NOT NULL,
+    password_hash TEXT NOT NULL,                 -- argon2id string from libsodium
+    role          TEXT NOT NULL CHECK (role IN ('customer', 'staff', 'admin')),
+    tags          TEXT NOT NULL DEFAULT '[]',    -- JSON array of strings
+    created_at    INTEGER NOT NULL
+);
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,                 -- hash of the bearer token; the token is never stored
+    account_id INTEGER NOT NULL REFERENCES accounts (id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+);
+CREATE INDEX sessions_by_account ON sessions (account_id);
+
+CREATE TABLE holds (
+    token          TEXT PRIMARY KEY,             -- unguessable, given to the holder
+    account_id     INTEGER REFERENCES accounts (id),  -- null: an anonymous basket
+    client_id      TEXT NOT NULL,                -- who may use an anonymous hold (its session-less owner)
+    kind           TEXT NOT NULL CHECK (kind IN ('basket', 'subscription', 'house')),
+    created_at     INTEGER NOT NULL,
+    expires_at     INTEGER NOT NULL,
+    max_expires_at INTEGER NOT NULL              -- extensions stop here
+);
+CREATE INDEX holds_by_expiry ON holds (expires_at);
+ALTER TABLE seat_states ADD COLUMN hold_token TEXT;
+ALTER TABLE seat_states ADD COLUMN order_id INTEGER;
+CREATE INDEX seat_states_by_hold ON seat_states (hold_token) WHERE hold_token IS NOT NULL;
+CREATE INDEX seat_states_by_order ON seat_states (order_id) WHERE order_id IS NOT NULL;
+CREATE TABLE seat_changes (
+    instance_id TEXT NOT NULL,
+    version     INTEGER NOT NULL,
+    seat_id     TEXT NOT NULL,
+    state       TEXT NOT NULL CHECK (state IN ('open', 'held', 'reserved', 'sold', 'blocked')),
+    PRIMARY KEY (instance_id, version, seat_id)
+) WITHOUT ROWID;
+
+CREATE TABLE orders (
+    id             INTEGER PRIMARY KEY,
+    reference      TEXT NOT NULL UNIQUE,         -- unguessable public id
+    account_id     INTEGER NOT NULL REFERENCES accounts (id),
+    status         TEXT NOT NULL CHECK (status IN ('reserved', 'paid', 'lapsed', 'cancelled')),
+    channel        TEXT NOT NULL,
+    currency       TEXT NOT NULL,
+    total          INTEGER NOT NULL,
+    basket_json    TEXT NOT NULL,
+    priced_json    TEXT NOT NULL,
+    payment_method TEXT NOT NULL CHECK (payment_method IN ('invoice', 'card')),
+    due_at         INTEGER,                      -- invoices lapse then unless paid
+    created_at     INTEGER NOT NULL,
+    paid_at        INTEGER
+);
+CREATE INDEX orders_by_account ON orders (account_id);
+CREATE INDEX orders_unpaid_by_due ON orders (due_at) WHERE status = 'reserved';
+CREATE TABLE idempotency_keys (
+    account_id   INTEGER NOT NULL REFERENCES accounts (id),
+    key          TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    status       INTEGER NOT NULL,
+    response     TEXT NOT NULL,
+    created_at   INTEGER NOT NULL,
+    PRIMARY KEY (account_id, key)
+);
+CREATE TABLE passes (
+    code       TEXT PRIMARY KEY,                 -- unguessable, redeemed in the basket
+    pass_id    TEXT NOT NULL,                    -- the catalog's flex pass
+    account_id INTEGER NOT NULL REFERENCES accounts (id),
+    order_id   INTEGER NOT NULL REFERENCES orders (id),
+    expires_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX passes_by_account ON passes (account_id);
+CREATE TABLE pass_redemptions (
+    id          INTEGER PRIMARY KEY,
+    code        TEXT NOT NULL REFERENCES passes (code),
+    instance_id TEXT NOT NULL,
+    seat_id     TEXT NOT NULL,
+    order_id    INTEGER NOT NULL REFERENCES orders (id)
+);
+CREATE INDEX pass_redemptions_by_code ON pass_redemptions (code);
+CREATE TABLE memberships (
+    id            INTEGER PRIMARY KEY,
+    account_id    INTEGER NOT NULL REFERENCES accounts (id),
+    membership_id TEXT NOT NULL,
+    starts_at     INTEGER NOT NULL,
+    ends_at       INTEGER NOT NULL,
+    order_id      INTEGER NOT NULL REFERENCES orders (id)
+);
+CREATE INDEX memberships_by_account ON memberships (account_id);
+CREATE TABLE subscriptions (
+    id         INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts (id),
+    series_id  TEXT NOT NULL,
+    group_id   TEXT NOT NULL,
+    seat_id    TEXT NOT NULL,
+    order_id   INTEGER NOT NULL REFERENCES orders (id),
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX subscriptions_by_account ON subscriptions (account_id);
+CREATE TABLE offer_uses (
+    order_id   INTEGER NOT NULL REFERENCES orders (id),
+    account_id INTEGER NOT NULL REFERENCES accounts (id),
+    offer_id   TEXT NOT NULL,
+    tickets    INTEGER NOT NULL CHECK (tickets > 0),
+    PRIMARY KEY (order_id, offer_id)
+);
+CREATE INDEX offer_uses_by_offer ON offer_uses (offer_id);
+CREATE TABLE cards (
+    token      TEXT PRIMARY KEY,                 -- the payment provider's token; no card number is kept
+    account_id INTEGER NOT NULL REFERENCES accounts (id),
+    brand      TEXT NOT NULL,
+    last4      TEXT NOT NULL,
+    expires    TEXT NOT NULL,                    -- "MM/YY"
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX cards_by_account ON cards (account_id);
+CREATE TABLE test_provider_cards (
+    token   TEXT PRIMARY KEY,                    -- the stored-card test provider's own record
+    outcome TEXT NOT NULL                        -- "approve" or "decline:<reason>", fixed by the card number
+);
+CREATE TABLE payments (
+    id         INTEGER PRIMARY KEY,
+    order_id   INTEGER NOT NULL REFERENCES orders (id),
+    method     TEXT NOT NULL CHECK (method IN ('invoice', 'card')),
+    status     TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'declined', 'paid', 'lapsed')),
+    amount     INTEGER NOT NULL,
+    card_token TEXT,
+    reference  TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX payments_by_order ON payments (order_id);
+)sql";
+
+constexpr std::array<Migration, 2> all_migrations{{
+    {1, "catalog_and_seat_states", catalog_and_seat_states},
+    {2, "accounts_holds_orders", accounts_holds_orders},
+}};
+
+}  // namespace
+
+std::span<const Migration> migrations() { return all_migrations; }
+
+}  // namespace encore::server

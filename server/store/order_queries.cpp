@@ -1,0 +1,110 @@
+// Read-only queries behind /api/me/...; remaining pass allowance comes from the catalog's pass.
+#include "store/order_queries.hpp"
+
+#include "encore/pricing_json.hpp"
+#include "encore/time.hpp"
+#include "store/customer_record.hpp"
+
+namespace encore::server {
+namespace {
+
+using nlohmann::json;
+
+std::string order_reference(sqlite::Connection& db, std::int64_t order_id) {
+    auto select = db.prepare("SELECT reference FROM orders WHERE id = ?");
+    select.bind(1, order_id);
+    return select.step() ? select.text(0) : std::string();
+}
+
+}  // namespace
+
+json account_orders(sqlite::Connection& db, std::int64_t account_id) {
+    json orders = json::array();
+    auto select = db.prepare(
+        "SELECT reference, status, channel, total, json_extract(priced_json, '$.totals.total_text'), payment_method, "
+        "created_at, due_at FROM orders WHERE account_id = ? ORDER BY id DESC");
+    select.bind(1, account_id);
+    while (select.step()) {
+        json order{{"reference", select.text(0)}, {"status", select.text(1)}, {"channel", select.text(2)},
+                   {"total", select.integer(3)}, {"total_text", select.text(4)}, {"payment_method", select.text(5)},
+                   {"created_at", format_instant({select.integer(6)})}};
+        if (!select.is_null(7)) order["due_at"] = format_instant({select.integer(7)});
+        orders.push_back(std::move(order));
+    }
+    return {{"orders", orders}};
+}
+
+json account_passes(sqlite::Connection& db, const Catalog& catalog, std::int64_t account_id, Instant now) {
+    json passes = json::array();
+    auto select = db.prepare("SELECT code, pass_id, expires_at, order_id FROM passes WHERE account_id = ? ORDER BY created_at, code");
+    auto redeemed = db.prepare(
+        "SELECT r.instance_id, r.seat_id, o.reference FROM pass_redemptions r JOIN orders o ON o.id = r.order_id "
+        "WHERE r.code = ? ORDER BY r.id");
+    select.bind(1, account_id);
+    while (select.step()) {
+        const std::string code = select.text(0);
+        const FlexPass* pass = catalog.find_pass(ProductId{select.text(1)});
+        json redemptions = json::array();
+        redeemed.bind(1, code);
+        while (redeemed.step())
+            redemptions.push_back({{"instance", redeemed.text(0)}, {"seat", redeemed.text(1)}, {"order", redeemed.text(2)}});
+        redeemed.reset();
+        const int allowance = pass ? pass->allowance : 0;
+        const int used = static_cast<int>(redemptions.size());
+        passes.push_back({{"code", code},
+                          {"pass", select.text(1)},
+                          {"name", pass ? pass->name : select.text(1)},
+                          {"expires_at", format_instant({select.integer(2)})},
+                          {"expired", select.integer(2) <= now.unix_seconds},
+                          {"allowance", allowance},
+                          {"used", used},
+                          {"remaining", std::max(0, allowance - used)},
+                          {"redemptions", redemptions},
+                          {"order", order_reference(db, select.integer(3))}});
+    }
+    return {{"passes", passes}};
+}
+
+json account_memberships(sqlite::Connection& db, const Catalog& catalog, std::int64_t account_id, Instant now) {
+    json memberships = json::array();
+    auto select = db.prepare(
+        "SELECT m.membership_id, m.starts_at, m.ends_at, o.reference FROM memberships m JOIN orders o ON o.id = m.order_id "
+        "WHERE m.account_id = ? ORDER BY m.id");
+    select.bind(1, account_id);
+    while (select.step()) {
+        const Membership* membership = catalog.find_membership(ProductId{select.text(0)});
+        memberships.push_back({{"membership", select.text(0)},
+                               {"name", membership ? membership->name : select.text(0)},
+                               {"starts_at", format_instant({select.integer(1)})},
+                               {"ends_at", format_instant({select.integer(2)})},
+                               {"active", select.integer(1) <= now.unix_seconds && now.unix_seconds < select.integer(2)},
+                               {"order", select.text(3)}});
+    }
+    return {{"memberships", memberships}};
+}
+
+json account_subscriptions(sqlite::Connection& db, const Catalog& catalog, std::int64_t account_id) {
+    json subscriptions = json::array();
+    auto select = db.prepare(
+        "SELECT s.series_id, s.group_id, s.seat_id, o.reference, s.created_at FROM subscriptions s "
+        "JOIN orders o ON o.id = s.order_id WHERE s.account_id = ? ORDER BY s.id");
+    select.bind(1, account_id);
+    while (select.step()) {
+        const FixedSeries* series = catalog.find_series(ProductId{select.text(0)});
+        const SeriesGroup* group = series ? series->find_group(SeriesGroupId{select.text(1)}) : nullptr;
+        subscriptions.push_back({{"series", select.text(0)},
+                                 {"name", series ? series->name : select.text(0)},
+                                 {"group", select.text(1)},
+                                 {"group_name", group ? group->name : select.text(1)},
+                                 {"seat", select.text(2)},
+                                 {"order", select.text(3)},
+                                 {"created_at", format_instant({select.integer(4)})}});
+    }
+    return {{"subscriptions", subscriptions}};
+}
+
+json account_customer(sqlite::Connection& db, const Account& account) {
+    return customer_to_json(load_customer(db, account.id, account.tags));
+}
+
+}  // namespace encore::server

@@ -1,0 +1,25 @@
+// What a customer owns, for the /api/me/... endpoints: orders, passes with their remaining allowance,
+// memberships, series subscriptions, and the core's Customer document for client-side pricing.
+#pragma once
+#include <cstdint>
+
+#include <nlohmann/json.hpp>
+
+#include "encore/catalog.hpp"
+#include "store/account_store.hpp"
+#include "store/sqlite.hpp"
+
+namespace encore::server {
+
+// {"orders": [{"reference", "status", "channel", "total", "total_text", "payment_method", "created_at", "due_at"?}]}
+nlohmann::json account_orders(sqlite::Connection& db, std::int64_t account_id);
+// {"passes": [{"code", "pass", "name", "expires_at", "expired", "allowance", "used", "remaining", "redemptions"}]}
+nlohmann::json account_passes(sqlite::Connection& db, const Catalog& catalog, std::int64_t account_id, Instant now);
+// {"memberships": [{"membership", "name", "starts_at", "ends_at", "active", "order"}]}
+nlohmann::json account_memberships(sqlite::Connection& db, const Catalog& catalog, std::int64_t account_id, Instant now);
+// {"subscriptions": [{"series", "name", "group", "group_name", "seat", "order", "created_at"}]}
+nlohmann::json account_subscriptions(sqlite::Connection& db, const Catalog& catalog, std::int64_t account_id);
+// customer_to_json of the account's customer record.
+nlohmann::json account_customer(sqlite::Connection& db, const Account& account);
+
+}  // namespace encore::server

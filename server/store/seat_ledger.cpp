@@ -1,0 +1,110 @@
+// Seat state changes with per-instance versions and a change log.
+#include "store/seat_ledger.hpp"
+
+#include <sqlite3.h>
+
+namespace encore::server {
+
+void SeatLedger::record(const std::string& instance, const std::string& seat, SeatState state) {
+    changed_[instance][seat] = state;
+}
+
+bool SeatLedger::claim(const InstanceId& instance, const SeatId& seat, SeatState state, const std::string& hold_token,
+                       std::optional<std::int64_t> order_id) {
+    auto insert = db_.prepare(
+        "INSERT OR IGNORE INTO seat_states (instance_id, seat_id, state, changed_version, hold_token, order_id) "
+        "VALUES (?, ?, ?, 0, ?, ?)");
+    insert.bind(1, instance.value).bind(2, seat.value).bind(3, seat_state_name(state));
+    if (hold_token.empty()) insert.bind_null(4);
+    else insert.bind(4, hold_token);
+    if (order_id) insert.bind(5, *order_id);
+    else insert.bind_null(5);
+    insert.run();
+    if (sqlite3_changes(db_.handle()) != 1) return false;
+    record(instance.value, seat.value, state);
+    return true;
+}
+
+bool SeatLedger::convert_held(const InstanceId& instance, const SeatId& seat, const std::string& hold_token,
+                              SeatState state, std::int64_t order_id) {
+    auto update = db_.prepare(
+        "UPDATE seat_states SET state = ?, hold_token = NULL, order_id = ? "
+        "WHERE instance_id = ? AND seat_id = ? AND state = 'held' AND hold_token = ?");
+    update.bind(1, seat_state_name(state)).bind(2, order_id).bind(3, instance.value).bind(4, seat.value).bind(5, hold_token);
+    update.run();
+    if (sqlite3_changes(db_.handle()) != 1) return false;
+    record(instance.value, seat.value, state);
+    return true;
+}
+
+int SeatLedger::release_where(const char* column, const std::string& text, std::int64_t number) {
+    const std::string where = std::string(" WHERE ") + column + " = ?";
+    auto select = db_.prepare("SELECT instance_id, seat_id FROM seat_states" + where);
+    if (text.empty()) select.bind(1, number);
+    else select.bind(1, text);
+    int released = 0;
+    while (select.step()) {
+        record(select.text(0), select.text(1), SeatState::open);
+        ++released;
+    }
+    auto remove = db_.prepare("DELETE FROM seat_states" + where);
+    if (text.empty()) remove.bind(1, number);
+    else remove.bind(1, text);
+    remove.run();
+    return released;
+}
+
+int SeatLedger::release_hold(const std::string& hold_token) { return release_where("hold_token", hold_token, 0); }
+
+bool SeatLedger::release_held(const InstanceId& instance, const SeatId& seat, const std::string& hold_token) {
+    auto remove = db_.prepare(
+        "DELETE FROM seat_states WHERE instance_id = ? AND seat_id = ? AND state = 'held' AND hold_token = ?");
+    remove.bind(1, instance.value).bind(2, seat.value).bind(3, hold_token);
+    remove.run();
+    if (sqlite3_changes(db_.handle()) != 1) return false;
+    record(instance.value, seat.value, SeatState::open);
+    return true;
+}
+
+int SeatLedger::release_order(std::int64_t order_id) { return release_where("order_id", {}, order_id); }
+
+int SeatLedger::set_order_state(std::int64_t order_id, SeatState state) {
+    auto select = db_.prepare("SELECT instance_id, seat_id FROM seat_states WHERE order_id = ?");
+    select.bind(1, order_id);
+    int changed = 0;
+    while (select.step()) {
+        record(select.text(0), select.text(1), state);
+        ++changed;
+    }
+    auto update = db_.prepare("UPDATE seat_states SET state = ? WHERE order_id = ?");
+    update.bind(1, seat_state_name(state)).bind(2, order_id);
+    update.run();
+    return changed;
+}
+
+void SeatLedger::finish() {
+    for (const auto& [instance, seats] : changed_) {
+        auto bump = db_.prepare(
+            "INSERT INTO instance_versions (instance_id, version) VALUES (?, 1) "
+            "ON CONFLICT (instance_id) DO UPDATE SET version = version + 1 RETURNING version");
+        bump.bind(1, instance);
+        bump.step();
+        const std::int64_t version = bump.integer(0);
+        bump.reset();
+        auto log = db_.prepare("INSERT OR REPLACE INTO seat_changes (instance_id, version, seat_id, state) VALUES (?, ?, ?, ?)");
+        auto stamp = db_.prepare("UPDATE seat_states SET changed_version = ? WHERE instance_id = ? AND seat_id = ?");
+        for (const auto& [seat, state] : seats) {
+            log.bind(1, instance).bind(2, version).bind(3, seat).bind(4, seat_state_name(state));
+            log.run();
+            log.reset();
+            if (state != SeatState::open) {
+                stamp.bind(1, version).bind(2, instance).bind(3, seat);
+                stamp.run();
+                stamp.reset();
+            }
+        }
+    }
+    changed_.clear();
+}
+
+}  // namespace encore::server

@@ -1,0 +1,169 @@
+// SQLite wrappers: every failing call throws sqlite::Error with SQLite's message.
+#include "store/sqlite.hpp"
+
+#include <sqlite3.h>
+
+namespace encore::server::sqlite {
+namespace {
+
+constexpr int busy_timeout_ms = 5000;
+
+[[noreturn]] void fail(sqlite3* db, std::string_view what) {
+    throw Error(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+}
+
+}  // namespace
+
+Connection::Connection(const std::string& path) {
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+        std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw Error(message);
+    }
+    try {
+        sqlite3_busy_timeout(db_, busy_timeout_ms);
+        auto mode = prepare("PRAGMA journal_mode=WAL");
+        if (!mode.step() || mode.text(0) != "wal") throw Error("cannot switch the database to WAL mode");
+        execute("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+    } catch (...) {
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw;
+    }
+}
+
+Connection::~Connection() {
+    for (auto& [sql, cached] : cache_) sqlite3_finalize(cached.stmt);
+    sqlite3_close(db_);
+}
+
+void Connection::execute(std::string_view sql) {
+    std::string text(sql);
+    char* message = nullptr;
+    if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+        std::string error = message ? message : sqlite3_errmsg(db_);
+        sqlite3_free(message);
+        throw Error(error);
+    }
+}
+
+Statement Connection::prepare(std::string_view sql) { return Statement(*this, sql); }
+
+Statement::Statement(Connection& connection, std::string_view sql) : connection_(&connection) {
+    constexpr std::size_t max_cached = 256;  // SQL texts are fixed in the code; this is only a guard
+    if (connection.cache_.size() >= max_cached && !connection.cache_.count(std::string(sql))) {
+        if (sqlite3_prepare_v2(connection.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK)
+            fail(connection.handle(), "prepare");
+        return;
+    }
+    auto [entry, added] = connection.cache_.try_emplace(std::string(sql));
+    Connection::Cached& cached = entry->second;
+    if (!added && !cached.in_use) {
+        stmt_ = cached.stmt;
+        cached.in_use = true;
+        cached_in_use_ = &cached.in_use;
+        return;
+    }
+    if (sqlite3_prepare_v3(connection.handle(), sql.data(), static_cast<int>(sql.size()),
+                           added ? SQLITE_PREPARE_PERSISTENT : 0, &stmt_, nullptr) != SQLITE_OK) {
+        if (added) connection.cache_.erase(entry);
+        fail(connection.handle(), "prepare");
+    }
+    if (added) {
+        cached.stmt = stmt_;
+        cached.in_use = true;
+        cached_in_use_ = &cached.in_use;
+    }
+}
+
+Statement::~Statement() {
+    if (!cached_in_use_) {
+        sqlite3_finalize(stmt_);
+        return;
+    }
+    sqlite3_reset(stmt_);  // back to the cache, ready for the next user
+    sqlite3_clear_bindings(stmt_);
+    *cached_in_use_ = false;
+}
+
+Statement::Statement(Statement&& other) noexcept
+    : connection_(other.connection_), stmt_(other.stmt_), cached_in_use_(other.cached_in_use_) {
+    other.stmt_ = nullptr;
+    other.cached_in_use_ = nullptr;
+}
+
+Statement& Statement::bind(int index, std::string_view text) {
+    if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+        fail(connection_->handle(), "bind");
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::int64_t number) {
+    if (sqlite3_bind_int64(stmt_, index, number) != SQLITE_OK) fail(connection_->handle(), "bind");
+    return *this;
+}
+
+Statement& Statement::bind_null(int index) {
+    if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) fail(connection_->handle(), "bind");
+    return *this;
+}
+
+bool Statement::step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    fail(connection_->handle(), "step");
+}
+
+void Statement::run() {
+    while (step()) {
+    }
+}
+
+void Statement::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+std::string Statement::text(int column) const {
+    auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    return bytes ? std::string(bytes, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+}
+
+std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+namespace {
+
+// The writers of this process, in turn (see Transaction::writer_).
+std::mutex& process_writers() {
+    static std::mutex writers;
+    return writers;
+}
+
+}  // namespace
+
+Transaction::Transaction(Connection& connection, Kind kind) : connection_(connection) {
+    if (kind == Kind::immediate) writer_ = std::unique_lock(process_writers());
+    connection_.execute(kind == Kind::immediate ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+Transaction::~Transaction() {
+    if (!open_) return;
+    try {
+        connection_.execute("ROLLBACK");
+    } catch (const Error&) {
+        // The transaction is already gone (SQLite rolls back on some errors by itself).
+    }
+}
+
+void Transaction::commit() {
+    connection_.execute("COMMIT");
+    open_ = false;
+    if (writer_.owns_lock()) writer_.unlock();
+}
+
+}  // namespace encore::server::sqlite
