@@ -187,7 +187,8 @@ private:
         const FixedSeries* series = catalog_.find_series(line.product);
         if (!series) return problem(index, "unknown_series", "there is no fixed series \"" + line.product.value + "\"");
         const int channel = static_cast<int>(basket_.channel);
-        if (!series->active[channel] || !series->on_sale[channel] || now_ < *series->on_sale[channel]) {
+        const bool on_sale = basket_.renewal || (series->on_sale[channel] && !(now_ < *series->on_sale[channel]));
+        if (!series->active[channel] || !on_sale) {
             const std::string where = basket_.channel == Channel::web ? "online" : "at the box office";
             if (series->active[channel] && series->on_sale[channel])
                 return problem(index, "series_not_on_sale_yet",
