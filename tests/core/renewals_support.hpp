@@ -2,9 +2,7 @@
 // 2027 package on an old plan, a 2028 package of the same lineage on a new plan with renewal dates,
 // a 2026 shell package, memberships and passes that renew), and states built from history rows.
 #pragma once
-#include <fstream>
 #include <functional>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -14,17 +12,13 @@
 #include "encore/catalog_json.hpp"
 #include "encore/renewals.hpp"
 #include "encore/rollover.hpp"
+#include "pricing_support.hpp"
 
 namespace rtest {
 
 using nlohmann::json;
 
-inline json catalog_json() {
-    std::ifstream in(ENCORE_TESTS_DIR "/core/fixtures/renewals_catalog.json", std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return json::parse(buffer.str());
-}
+inline json catalog_json() { return test::fixture_json("renewals_catalog.json"); }
 
 inline std::string describe(const encore::Problems& problems) {
     std::string out;
@@ -33,18 +27,10 @@ inline std::string describe(const encore::Problems& problems) {
 }
 
 inline encore::Catalog catalog(const std::function<void(json&)>& change = {}) {
-    json doc = catalog_json();
-    if (change) change(doc);
-    encore::CatalogLoad load = encore::load_catalog(doc);
-    if (!load.catalog) throw std::runtime_error("renewals fixture does not load:\n" + describe(load.problems));
-    return std::move(*load.catalog);
+    return test::fixture(change, "renewals_catalog.json");
 }
 
-inline encore::Instant at(const char* text) {
-    auto t = encore::parse_instant(text);
-    if (!t) throw std::runtime_error(std::string("bad instant in a test: ") + text);
-    return *t;
-}
+using test::at;
 
 inline encore::Actor customer() { return {encore::ActorKind::customer, "c-1"}; }
 inline encore::Actor staff() { return {encore::ActorKind::staff, "alice"}; }

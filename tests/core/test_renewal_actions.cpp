@@ -54,8 +54,12 @@ TEST_CASE("every action against every status and window", "[renewals][actions]")
         S status; Actor actor; K kind; const char* now; const char* code;  // "" = done
         std::vector<A> actions; S after; std::function<void(RenewalAction&, Facts&)> tweak;
     };
-    const auto seats_to = [](std::initializer_list<const char*> ids, const char* group = "") {
-        return [=](RenewalAction& a, Facts&) { a.seats = seats(ids); a.group = SeriesGroupId{group}; };
+    const auto seats_to = [](std::vector<const char*> ids, const char* group = "") {  // a copy: the lambda outlives the braces
+        return [=](RenewalAction& a, Facts&) {
+            a.seats.clear();
+            for (const char* id : ids) a.seats.push_back(SeatId{id});
+            a.group = SeriesGroupId{group};
+        };
     };
     const auto card = [](RenewalAction&, Facts& f) { f.card_on_file = true; };
     const std::vector<Row> rows = {

@@ -17,6 +17,8 @@ namespace {
 
 // What the server does with the core: records, an outbox of webhook events, the scheduler's tick.
 struct Sim {
+    using K = ActionKind;
+    explicit Sim(const Catalog& catalog) : c(catalog) {}
     const Catalog& c;
     std::map<std::string, Record> records;
     std::vector<std::string> order;  // creation order: the order rollover maps seats in
@@ -79,7 +81,11 @@ struct Sim {
         if (r.check.ok) append(who, r.rows);
     }
 
-    using K = ActionKind;
+    void pay_next_instalment(const std::string& who, const Actor& actor, const char* when) {
+        RenewalAction pay = action(K::record_payment, actor);
+        pay.amount = records[who].state.plan.at(records[who].state.instalments_paid).amount;
+        act(who, pay, when);
+    }
 };
 
 // The seat status words of a subscriber: their seats' statuses, or what the lock released them to.
@@ -105,7 +111,7 @@ struct Expect {
 struct Step {
     const char* table_row;  // the row of 003 it walks
     const char* now;
-    std::function<void(Sim&)> run;
+    std::function<void(Sim&, const char*)> run;  // gets `now`
     std::vector<Expect> expect;  // anyone not named gets no rows
     const char* refusal = "";
 };
@@ -114,103 +120,95 @@ struct Step {
 
 TEST_CASE("a season walked through every row of 003's tables", "[renewals][simulation]") {
     const Catalog c = catalog();
-    Sim sim{c};
+    Sim sim(c);
     sim.facts.house_holds = [](const SeriesGroupId& g, const SeatId& s) { return g.value == "weekend" && s.value == "C-A-2"; };
     using K = ActionKind;
     const std::vector<Step> steps = {
         {"New purchase (first-time subscriber): New, SOLD, SubscriberCreated, Subscribe", "2026-11-10T12:00:00Z",
-         [](Sim& s) {
-             s.buy("ann", "tue", {"ST-B-1"}, "sub27", "2026-11-10T12:00:00Z");
-             s.buy("bob", "tue", {"ST-B-2"}, "sub27", "2026-11-10T12:00:00Z");
-             s.buy("cy", "tue", {"CI-A-1"}, "sub27", "2026-11-10T12:00:00Z");
-             s.buy("dee", "sat", {"CI-A-1", "CI-A-2"}, "sub27", "2026-11-10T12:00:00Z");
-             s.buy("eve", "tue", {"ST-A-3", "ST-A-4"}, "sub27", "2026-11-10T12:00:00Z");
-             s.buy("fay", "sat", {"ST-B-1"}, "sub27", "2026-11-10T12:00:00Z");
-             s.buy("gus", "sat", {"ST-B-2"}, "sub27", "2026-11-10T12:00:00Z");
-             s.buy("hal", "tue", {"CI-A-2"}, "sub27", "2026-11-10T12:00:00Z");
+         [](Sim& s, const char* now) {
+             s.buy("ann", "tue", {"ST-B-1"}, "sub27", now);
+             s.buy("bob", "tue", {"ST-B-2"}, "sub27", now);
+             s.buy("cy", "tue", {"CI-A-1"}, "sub27", now);
+             s.buy("dee", "sat", {"CI-A-1", "CI-A-2"}, "sub27", now);
+             s.buy("eve", "tue", {"ST-A-3", "ST-A-4"}, "sub27", now);
+             s.buy("fay", "sat", {"ST-B-1"}, "sub27", now);
+             s.buy("gus", "sat", {"ST-B-2"}, "sub27", now);
+             s.buy("hal", "tue", {"CI-A-2"}, "sub27", now);
          },
          {{"ann", {"Subscribe"}, "New", "SOLD", "SubscriberCreated"}, {"bob", {"Subscribe"}, "New", "SOLD", "SubscriberCreated"},
           {"cy", {"Subscribe"}, "New", "SOLD", "SubscriberCreated"},   {"dee", {"Subscribe"}, "New", "SOLD", "SubscriberCreated"},
           {"eve", {"Subscribe"}, "New", "SOLD", "SubscriberCreated"},  {"fay", {"Subscribe"}, "New", "SOLD", "SubscriberCreated"},
           {"gus", {"Subscribe"}, "New", "SOLD", "SubscriberCreated"}, {"hal", {"Subscribe"}, "New", "SOLD", "SubscriberCreated"}}},
         {"Next season's package exists but this season is not active yet: nothing fires", "2026-12-31T23:59:59Z",
-         [](Sim& s) { s.tick("2026-12-31T23:59:59Z"); }, {}},
+         [](Sim& s, const char* now) { s.tick(now); }, {}},
         {"New/Renewed -> Pending: this season active, the new package upcoming, the same series", "2027-01-01T00:00:00Z",
-         [](Sim& s) { s.tick("2027-01-01T00:00:00Z"); },
+         [](Sim& s, const char* now) { s.tick(now); },
          {{"ann", {"Rollover"}, "Pending", "RESERVED", "SubscriberUpdated"}, {"bob", {"Rollover"}, "Pending", "RESERVED", "SubscriberUpdated"},
           {"cy", {"Rollover"}, "Pending", "RESERVED", "SubscriberUpdated"},  {"dee", {"Rollover"}, "Pending", "RESERVED", "SubscriberUpdated"},
           {"eve", {"Rollover"}, "Pending", "RESERVED", "SubscriberUpdated"}, {"fay", {"Rollover"}, "Pending", "RESERVED", "SubscriberUpdated"},
           {"gus", {"Rollover"}, "Pending", "RESERVED", "SubscriberUpdated"}, {"hal", {"Rollover"}, "Pending", "RESERVED", "SubscriberUpdated"}}},
         {"Auto-renew opt-in from the portal (pay in full; by 3 instalments; a card that will be declined)", "2027-02-01T00:00:00Z",
-         [](Sim& s) {
+         [](Sim& s, const char* now) {
              Facts card;
              card.card_on_file = true;
-             s.act("bob", action(K::auto_renew_on, customer()), "2027-02-01T00:00:00Z", card);
+             s.act("bob", action(K::auto_renew_on, customer()), now, card);
              RenewalAction plan = action(K::auto_renew_on, staff());
              plan.instalments = 3;
-             s.act("cy", plan, "2027-02-01T00:00:00Z", card);
-             s.act("hal", action(K::auto_renew_on, customer()), "2027-02-01T00:00:00Z", card);
+             s.act("cy", plan, now, card);
+             s.act("hal", action(K::auto_renew_on, customer()), now, card);
              s.declined_cards.insert("hal");
          },
          {{"bob", {"AutoRenewOn"}, "Pending", "RESERVED", "SubscriberUpdated"}, {"cy", {"AutoRenewOn"}, "Pending", "RESERVED", "SubscriberUpdated"},
           {"hal", {"AutoRenewOn"}, "Pending", "RESERVED", "SubscriberUpdated"}}},
         {"Before renewal start the Renew button is not shown", "2027-02-20T00:00:00Z",
-         [](Sim& s) { s.act("ann", action(K::renew, customer(), 5000), "2027-02-20T00:00:00Z"); }, {}, "renewal_not_open"},
+         [](Sim& s, const char* now) { s.act("ann", action(K::renew, customer(), 5000), now); }, {}, "renewal_not_open"},
         {"Auto-renew, pay in full: Renewed, SOLD, AutoRenewPayInFull; payment plan: Renewed, AutoRenewPaymentPlan (RESERVED until paid)",
-         "2027-03-01T09:00:00Z", [](Sim& s) { s.tick("2027-03-01T09:00:00Z"); },
+         "2027-03-01T09:00:00Z", [](Sim& s, const char* now) { s.tick(now); },
          {{"bob", {"AutoRenewPayInFull"}, "Renewed", "SOLD", "SubscriberUpdated"},
           {"cy", {"AutoRenewPaymentPlan"}, "Renewed", "RESERVED", "SubscriberUpdated"},
           {"hal", {"AutoRenewFailed"}, "Pending", "RESERVED", "SubscriberUpdated"}}},
         {"Manual renewal: Renewed, SOLD, ManualRenew", "2027-03-10T12:00:00Z",
-         [](Sim& s) { s.act("ann", action(K::renew, customer(), 5000), "2027-03-10T12:00:00Z"); },
+         [](Sim& s, const char* now) { s.act("ann", action(K::renew, customer(), 5000), now); },
          {{"ann", {"ManualRenew"}, "Renewed", "SOLD", "SubscriberUpdated"}}},
         {"Clicks \"I do not wish to renew\": Declined, RESERVED, DeclinedRenewal", "2027-03-12T12:00:00Z",
-         [](Sim& s) { s.act("dee", action(K::decline, customer()), "2027-03-12T12:00:00Z"); },
+         [](Sim& s, const char* now) { s.act("dee", action(K::decline, customer()), now); },
          {{"dee", {"DeclinedRenewal"}, "Declined", "RESERVED", "SubscriberUpdated"}}},
         {"A Declined subscriber has no Renew button of their own", "2027-03-15T12:00:00Z",
-         [](Sim& s) { s.act("dee", action(K::renew, customer(), 10000), "2027-03-15T12:00:00Z"); }, {}, "renewal_declined"},
+         [](Sim& s, const char* now) { s.act("dee", action(K::renew, customer(), 10000), now); }, {}, "renewal_declined"},
         {"No action taken by renewal end date: Lapsed, RESERVED, Lapse", "2027-04-01T00:00:00Z",
-         [](Sim& s) { s.tick("2027-04-01T00:00:00Z"); },
+         [](Sim& s, const char* now) { s.tick(now); },
          {{"eve", {"Lapse"}, "Lapsed", "RESERVED", "SubscriberUpdated"}, {"fay", {"Lapse"}, "Lapsed", "RESERVED", "SubscriberUpdated"},
           {"gus", {"Lapse"}, "Lapsed", "RESERVED", "SubscriberUpdated"}, {"hal", {"Lapse"}, "Lapsed", "RESERVED", "SubscriberUpdated"}}},
         {"Renewal end removes the consumer's Renew button", "2027-04-02T12:00:00Z",
-         [](Sim& s) { s.act("eve", action(K::renew, customer(), 10000), "2027-04-02T12:00:00Z"); }, {}, "renewal_closed"},
+         [](Sim& s, const char* now) { s.act("eve", action(K::renew, customer(), 10000), now); }, {}, "renewal_closed"},
         {"The admin keeps Renew for Lapsed subscribers (win-back): ManualRenew by staff", "2027-04-05T12:00:00Z",
-         [](Sim& s) { s.act("fay", action(K::renew, staff(), 5000), "2027-04-05T12:00:00Z"); },
+         [](Sim& s, const char* now) { s.act("fay", action(K::renew, staff(), 5000), now); },
          {{"fay", {"ManualRenew"}, "Renewed", "SOLD", "SubscriberUpdated"}}},
         {"An instalment is paid: still RESERVED", "2027-04-10T12:00:00Z",
-         [](Sim& s) {
-             RenewalAction pay = action(K::record_payment, system());
-             pay.amount = s.records["cy"].state.plan[1].amount;
-             s.act("cy", pay, "2027-04-10T12:00:00Z");
-         },
+         [](Sim& s, const char* now) { s.pay_next_instalment("cy", system(), now); },
          {{"cy", {"PaymentRecorded"}, "Renewed", "RESERVED", "SubscriberUpdated"}}},
         {"Lapsed end date: no status change, no webhook, no history event", "2027-04-15T00:00:00Z",
-         [](Sim& s) { s.tick("2027-04-15T00:00:00Z"); }, {}},
+         [](Sim& s, const char* now) { s.tick(now); }, {}},
         {"After the lapsed end date the admin's Renew button is gone", "2027-04-16T12:00:00Z",
-         [](Sim& s) { s.act("gus", action(K::renew, staff(), 5000), "2027-04-16T12:00:00Z"); }, {}, "renewal_closed"},
+         [](Sim& s, const char* now) { s.act("gus", action(K::renew, staff(), 5000), now); }, {}, "renewal_closed"},
         {"Lock date passes: NonRenewed, OPEN or HOLD, RenewalLocked", "2027-05-01T00:00:00Z",
-         [](Sim& s) { s.tick("2027-05-01T00:00:00Z"); },
+         [](Sim& s, const char* now) { s.tick(now); },
          {{"dee", {"RenewalLocked"}, "NonRenewed", "OPEN+HOLD", "SubscriberUpdated"},
           {"eve", {"RenewalLocked"}, "NonRenewed", "OPEN", "SubscriberUpdated"},
           {"gus", {"RenewalLocked"}, "NonRenewed", "OPEN", "SubscriberUpdated"},
           {"hal", {"RenewalLocked"}, "NonRenewed", "OPEN", "SubscriberUpdated"}}},
         {"The last instalment is paid: SOLD", "2027-05-10T12:00:00Z",
-         [](Sim& s) {
-             RenewalAction pay = action(K::record_payment, customer());
-             pay.amount = s.records["cy"].state.plan[2].amount;
-             s.act("cy", pay, "2027-05-10T12:00:00Z");
-         },
+         [](Sim& s, const char* now) { s.pay_next_instalment("cy", customer(), now); },
          {{"cy", {"PaymentRecorded"}, "Renewed", "SOLD", "SubscriberUpdated"}}},
         {"Season ends (active season): Inactive, Deactivate", "2027-07-01T00:00:00Z",
-         [](Sim& s) { s.tick("2027-07-01T00:00:00Z"); },
+         [](Sim& s, const char* now) { s.tick(now); },
          {{"dee", {"Deactivate"}, "Inactive", "-", "SubscriberUpdated"}, {"eve", {"Deactivate"}, "Inactive", "-", "SubscriberUpdated"},
           {"gus", {"Deactivate"}, "Inactive", "-", "SubscriberUpdated"}, {"hal", {"Deactivate"}, "Inactive", "-", "SubscriberUpdated"}}},
         {"Buying again later makes a brand new subscriber record", "2027-07-02T12:00:00Z",
-         [](Sim& s) { s.buy("dee-again", "weekend", {"C-A-1"}, "sub28", "2027-07-02T12:00:00Z"); },
+         [](Sim& s, const char* now) { s.buy("dee-again", "weekend", {"C-A-1"}, "sub28", now); },
          {{"dee-again", {"Subscribe"}, "New", "SOLD", "SubscriberCreated"}}},
         {"The new season is active and nothing is upcoming: nothing fires", "2028-01-15T00:00:00Z",
-         [](Sim& s) { s.tick("2028-01-15T00:00:00Z"); }, {}},
+         [](Sim& s, const char* now) { s.tick(now); }, {}},
     };
 
     for (const Step& step : steps) {
@@ -219,10 +217,12 @@ TEST_CASE("a season walked through every row of 003's tables", "[renewals][simul
         for (const auto& [who, rec] : sim.records) before[who] = rec.history.size();
         const std::size_t outbox_before = sim.outbox.size();
         sim.refusal.clear();
-        step.run(sim);
+        step.run(sim, step.now);
         CHECK(sim.refusal == step.refusal);
         std::size_t new_rows = 0;
-        for (const auto& [who, rec] : sim.records) {
+        for (const auto& entry : sim.records) {
+            const std::string& who = entry.first;
+            const Record& rec = entry.second;
             CAPTURE(who);
             const std::size_t was = before.count(who) ? before[who] : 0;
             new_rows += rec.history.size() - was;
