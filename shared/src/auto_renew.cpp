@@ -67,4 +67,10 @@ AutoRenewal pass_renewal(const Catalog& c, const OwnedPass& held) {
     return r;
 }
 
+RuleCheck check_pass_expiry_change(const Actor& actor, Instant new_expiry, Instant now) {
+    if (actor.kind != ActorKind::staff) return refuse("not_allowed", "only the box office can change a pass's expiry");
+    if (new_expiry < now) return refuse("out_of_range", "a pass cannot be made to expire in the past");
+    return {};
+}
+
 }  // namespace encore

@@ -165,7 +165,7 @@ RuleCheck act(const Catalog& c, const SubscriberState& st, const std::optional<R
             const bool on = a.kind == ActionKind::auto_renew_on;
             if (system) return refuse("not_allowed", "only a customer or a member of staff can change auto-renew");
             if (!action_allowed_from(on ? A::auto_renew_on : A::auto_renew_off, st.status))
-                return refuse("wrong_status", std::string("auto-renew cannot be changed while the subscriber is ") + status_name(st.status));
+                return refuse("wrong_status", "auto-renew can be changed only on a new, renewing or renewed subscription");
             if (on && !facts.card_on_file) return refuse("no_stored_card", "auto-renew needs a stored card; store one first");
             if (on && (a.instalments < 1 || a.instalments > max_instalments))
                 return refuse("payment_plan_invalid", "auto-renew pays in full (1) or in 2 to " + std::to_string(max_instalments) + " instalments");

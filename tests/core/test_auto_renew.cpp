@@ -94,3 +94,19 @@ TEST_CASE("an invoiced renewal gives no benefit until paid: the Customer holds o
     paid.memberships.push_back(renewal.membership);  // the invoice is paid: the new period counts
     CHECK(price_basket(c, basket, paid, later).total == 2700);
 }
+
+TEST_CASE("only staff move a pass's expiry, and not into the past", "[renewals][auto_renew]") {
+    const Instant now = at("2027-03-01T12:00:00Z");
+    struct Row { Actor actor; const char* expiry; const char* code; };
+    const Row rows[] = {
+        {staff(), "2027-09-01T00:00:00Z", ""},
+        {staff(), "2027-03-01T12:00:00Z", ""},
+        {staff(), "2027-02-01T00:00:00Z", "out_of_range"},
+        {customer(), "2027-09-01T00:00:00Z", "not_allowed"},
+        {system(), "2027-09-01T00:00:00Z", "not_allowed"},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(actor_text(r.actor), r.expiry);
+        CHECK(check_pass_expiry_change(r.actor, at(r.expiry), now).code == r.code);
+    }
+}

@@ -153,10 +153,10 @@ TEST_CASE("every action against every status and window", "[renewals][actions]")
 TEST_CASE("a customer never learns of the internal Lapsed status", "[renewals][actions]") {
     const Catalog c = catalog();
     Record rec = in_status(c, S::lapsed);
-    for (K kind : {K::renew, K::decline, K::change_seats}) {
-        const ActionResult r = apply_action(c, rec.state, action(kind, customer()), {}, at(after_end));
-        CHECK(r.check.code == "renewal_closed");
-        CHECK(r.check.message.find("Lapsed") == std::string::npos);
+    for (K kind : {K::renew, K::decline, K::change_seats, K::auto_renew_on}) {
+        const ActionResult r = apply_action(c, rec.state, action(kind, customer()), with_card(), at(after_end));
+        CHECK(r.check.code == (kind == K::auto_renew_on ? "wrong_status" : "renewal_closed"));
+        CHECK(r.check.message.find("apse") == std::string::npos);
     }
 }
 

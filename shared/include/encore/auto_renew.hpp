@@ -3,6 +3,7 @@
 #pragma once
 #include "encore/basket.hpp"
 #include "encore/entitlements.hpp"
+#include "encore/subscriber.hpp"
 
 namespace encore {
 
@@ -27,5 +28,8 @@ AutoRenewal membership_renewal(const Catalog& catalog, const OwnedMembership& he
 AutoRenewal pass_renewal(const Catalog& catalog, const OwnedPass& held);
 // Whether the renewal falls due by `now`.
 inline bool renewal_due(const AutoRenewal& r, Instant now) { return r.check.ok && r.at <= now; }
+
+// Staff may move a pass's expiry (which moves its renewal), to now or later; customers may not.
+RuleCheck check_pass_expiry_change(const Actor& actor, Instant new_expiry, Instant now);
 
 }  // namespace encore
