@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "encore/seasons.hpp"
 #include "json_reader.hpp"
 #include "products_json.hpp"
 
@@ -207,6 +208,10 @@ private:
         s.ends = date(j, p, "ends");
         if (days_from_civil(s.ends) < days_from_civil(s.starts))
             r_.problem(path_join(p, "ends"), "out_of_range", "a season must end on or after the day it starts");
+        if (std::string offset; r_.get_string(j, p, "utc_offset", offset, false)) {
+            if (auto minutes = parse_utc_offset(offset)) s.utc_offset_minutes = *minutes;
+            else r_.problem(path_join(p, "utc_offset"), "invalid_value", "\"" + offset + "\" is not a UTC offset such as +01:00");
+        }
         return s;
     }
 
@@ -316,7 +321,8 @@ CatalogLoad load_catalog(const json& doc) {
     }
     if (result.problems.empty()) {
         catalog.reindex();
-        result.catalog = std::move(catalog);
+        result.problems = check_renewal_setup(catalog);
+        if (result.problems.empty()) result.catalog = std::move(catalog);
     }
     return result;
 }
@@ -377,8 +383,10 @@ json catalog_to_json(const Catalog& c) {
     }
     out["venues"] = venues;
     json seasons = json::array();
-    for (const Season& s : c.seasons)
+    for (const Season& s : c.seasons) {
         seasons.push_back({{"id", s.id.value}, {"name", s.name}, {"starts", format_date(s.starts)}, {"ends", format_date(s.ends)}});
+        if (s.utc_offset_minutes != 0) seasons.back()["utc_offset"] = format_utc_offset(s.utc_offset_minutes);
+    }
     out["seasons"] = seasons;
     json lists = json::array();
     for (const PriceList& l : c.price_lists) {

@@ -3,12 +3,21 @@
 
 #include <algorithm>
 
+#include "encore/seasons.hpp"
+
 namespace encore {
 
 namespace {
 template <class T>
 bool contains(const std::vector<T>& items, const T& item) {
     return std::find(items.begin(), items.end(), item) != items.end();
+}
+
+// A subscription ends with its package's season (a series without a season never ends).
+bool subscription_counts(const Catalog& catalog, const ProductId& id, Instant now) {
+    const FixedSeries* series = catalog.find_series(id);
+    const Season* season = series ? series_season(catalog, *series) : nullptr;
+    return !season || now < season_closes(*season);
 }
 }  // namespace
 
@@ -21,6 +30,7 @@ Entitlements::Entitlements(const Catalog& catalog, const Customer& customer, con
         if (now < m.ends) held_.push_back(m.membership);
     }
     for (const OwnedSubscription& s : customer.subscriptions) {
+        if (!subscription_counts(catalog, s.series, now)) continue;
         series_.push_back(s.series);
         held_.push_back(s.series);
     }

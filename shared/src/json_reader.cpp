@@ -118,6 +118,18 @@ bool JsonReader::get_bool(const json& obj, const std::string& path, std::string_
     return true;
 }
 
+bool JsonReader::get_instant(const json& obj, const std::string& path, std::string_view key, Instant& out, bool required) {
+    std::string text;
+    if (!get_string(obj, path, key, text, required)) return false;
+    const auto t = parse_instant(text);
+    if (!t) {
+        problem(path_join(path, key), "invalid_value", "\"" + text + "\" is not a date and time such as 2027-01-12T19:30:00Z");
+        return false;
+    }
+    out = *t;
+    return true;
+}
+
 const json* JsonReader::get_array(const json& obj, const std::string& path, std::string_view key, bool required) {
     const json* v = member(obj, path, key, required);
     if (!v) return nullptr;

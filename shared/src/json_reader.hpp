@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "encore/problems.hpp"
+#include "encore/time.hpp"
 
 namespace encore::detail {
 
@@ -34,6 +35,8 @@ public:
     bool get_number(const json& obj, const std::string& path, std::string_view key, double& out,
                     bool required = true);
     bool get_bool(const json& obj, const std::string& path, std::string_view key, bool& out, bool required = true);
+    // An RFC 3339 instant such as "2027-01-12T19:30:00Z".
+    bool get_instant(const json& obj, const std::string& path, std::string_view key, Instant& out, bool required = true);
     // Containers: nullptr when missing-but-required or of the wrong type.
     const json* get_array(const json& obj, const std::string& path, std::string_view key, bool required = true);
     const json* get_object(const json& obj, const std::string& path, std::string_view key, bool required = true);

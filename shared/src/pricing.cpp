@@ -181,7 +181,8 @@ private:
     void price_series_line(int index, const BasketLine& line) {
         const FixedSeries* series = catalog_.find_series(line.product);
         if (!series) return problem(index, "unknown_series", "there is no fixed series \"" + line.product.value + "\"");
-        if (!on_sale_to_customer(index, series->id, series->name, true)) return;
+        const bool renewal = basket_.renewal && series->active[static_cast<int>(basket_.channel)];
+        if (!renewal && !on_sale_to_customer(index, series->id, series->name, true)) return;
         const SeriesGroup* group = series->find_group(line.group);
         if (!group)
             return problem(index, "unknown_series_group",

@@ -109,20 +109,6 @@ Instant FlexPass::expires_at(Instant purchased) const {
     return end;
 }
 
-namespace {
-Instant add_months(Instant t, int months) {
-    const Date d = utc_date(t);
-    const std::int64_t time_of_day = t.unix_seconds - start_of_day(d).unix_seconds;
-    const int month_index = d.year * 12 + (d.month - 1) + months;
-    Date target{month_index / 12, month_index % 12 + 1, 1};
-    const Date next_month = civil_from_days(days_from_civil({target.year, target.month, 28}) + 4);
-    const int month_length = static_cast<int>(days_from_civil({next_month.year, next_month.month, 1}) -
-                                              days_from_civil(target));
-    target.day = std::min(d.day, month_length);
-    return {start_of_day(target).unix_seconds + time_of_day};
-}
-}  // namespace
-
 std::pair<Instant, Instant> Membership::valid_period(Instant purchased) const {
     switch (validity) {
         case MembershipValidity::fixed_dates:

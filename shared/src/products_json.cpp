@@ -291,6 +291,8 @@ private:
             f.window_days = count(*w, wp, "days", 365, 1);
         }
         if (r_.member(j, p, "expires_after_days", false)) f.expires_after_days = count(j, p, "expires_after_days", 365, 1);
+        if (r_.get_string(j, p, "renews_into", f.renews_into.value, false) && !product_ids_.count(f.renews_into.value))
+            unknown(path_join(p, "renews_into"), "pass", f.renews_into.value, "flex_passes");
         f.on_sale = on_sale(j, p, false);
         return f;
     }
@@ -300,15 +302,18 @@ private:
         s.id.value = product_id(j, p);
         r_.get_string(j, p, "name", s.name);
         r_.get_string(j, p, "description", s.description, false);
+        r_.get_bool(j, p, "shell", s.shell, false);
+        const bool sold = !s.shell;  // a shell package has nothing to sell: no events, groups or prices
         s.events = events(j, p);
         std::string required;
-        if (r_.get_string(j, p, "events_required", required)) {
+        if (r_.get_string(j, p, "events_required", required, sold)) {
             if (auto rule = parse_event_count_rule(required)) s.events_required = *rule;
             else r_.problem(path_join(p, "events_required"), "invalid_value", "\"" + required + "\" is not a number of events such as 4, 3-10 or 1,3,5");
         }
         s.ticket_types = ticket_types(j, p);
-        if (s.ticket_types.empty()) r_.problem(path_join(p, "ticket_types"), "missing_field", "a series must allow at least one ticket type");
-        if (r_.get_id(j, p, "default_ticket_type", s.default_ticket_type.value) && !s.allows_ticket_type(s.default_ticket_type))
+        if (s.ticket_types.empty() && sold) r_.problem(path_join(p, "ticket_types"), "missing_field", "a series must allow at least one ticket type");
+        if ((sold || j.contains("default_ticket_type")) && r_.get_id(j, p, "default_ticket_type", s.default_ticket_type.value) &&
+            !s.allows_ticket_type(s.default_ticket_type))
             r_.problem(path_join(p, "default_ticket_type"), "invalid_value", "the default ticket type must be one of the series' ticket types");
         s.max_seats_per_order = count(j, p, "max_seats_per_order", 10, 1);
         r_.get_bool(j, p, "choose_band_first", s.choose_band_first, false);
@@ -316,6 +321,11 @@ private:
         s.on_sale = on_sale(j, p, false);
         s.hold_expires_at = instant(j, p, "hold_expires_at", false);
         r_.get_string(j, p, "lineage", s.lineage, false);
+        if (std::string season; r_.get_string(j, p, "season", season, false)) {
+            s.season.value = season;
+            if (!c_.find_season(s.season)) unknown(path_join(p, "season"), "season", season, "seasons");
+        }
+        if (const json* d = r_.get_object(j, p, "renewal", false)) s.renewal = renewal_dates(*d, path_join(p, "renewal"));
         std::set<std::string> set_ids, group_ids;
         each(j, p, "pricing_sets", [&](const json& sj, const std::string& sp) {
             PricingSet set;
@@ -329,7 +339,7 @@ private:
             }, true);
             if (set.columns.empty()) r_.problem(path_join(sp, "columns"), "missing_field", "a pricing set needs at least one column");
             s.pricing_sets.push_back(std::move(set));
-        }, true);
+        }, sold);
         each(j, p, "groups", [&](const json& gj, const std::string& gp) {
             SeriesGroup g;
             if (r_.get_id(gj, gp, "id", g.id.value)) unique(group_ids, g.id.value, path_join(gp, "id"), "series group");
@@ -345,9 +355,18 @@ private:
             if (r_.get_id(gj, gp, "pricing_set", g.pricing_set.value) && !s.find_pricing_set(g.pricing_set))
                 unknown(path_join(gp, "pricing_set"), "pricing set", g.pricing_set.value, "this series' pricing_sets");
             s.groups.push_back(std::move(g));
-        }, true);
-        if (s.groups.empty()) r_.problem(path_join(p, "groups"), "missing_field", "a series needs at least one group");
+        }, sold);
+        if (s.groups.empty() && sold) r_.problem(path_join(p, "groups"), "missing_field", "a series needs at least one group");
         return s;
+    }
+
+    RenewalDates renewal_dates(const json& j, const std::string& p) {
+        RenewalDates d;
+        for (auto [key, field] : {std::pair{"starts", &RenewalDates::starts}, {"ends", &RenewalDates::ends},
+                                  {"lapsed_ends", &RenewalDates::lapsed_ends}, {"locks", &RenewalDates::locks}})
+            if (auto t = instant(j, p, key, true)) d.*field = *t;
+        d.auto_renew_starts = instant(j, p, "auto_renew_starts", false).value_or(d.starts);
+        return d;
     }
 
     void series_price_list(const std::string& id, const std::string& path) {
@@ -558,6 +577,7 @@ void products_to_json(const Catalog& c, json& out) {
                      {"window", {{"starts", format_date(f.window_starts)}, {"days", f.window_days}}},
                      {"on_sale", on_sale_json(f.on_sale)}};
         if (f.expires_after_days) pass["expires_after_days"] = *f.expires_after_days;
+        if (!f.renews_into.empty()) pass["renews_into"] = f.renews_into.value;
         passes.push_back(std::move(pass));
     }
     json series = json::array();
@@ -581,6 +601,16 @@ void products_to_json(const Catalog& c, json& out) {
                      {"choose_band_first", s.choose_band_first}, {"active", channels_json(s.active)},
                      {"on_sale", on_sale_json(s.on_sale)}, {"lineage", s.lineage}, {"pricing_sets", sets}, {"groups", groups}};
         if (s.hold_expires_at) item["hold_expires_at"] = format_instant(*s.hold_expires_at);
+        if (!s.season.empty()) item["season"] = s.season.value;
+        if (s.shell) {
+            item["shell"] = true;
+            if (s.events_required.text.empty()) item.erase("events_required");
+            if (s.default_ticket_type.empty()) item.erase("default_ticket_type");
+        }
+        if (const auto& r = s.renewal)
+            item["renewal"] = {{"starts", format_instant(r->starts)}, {"auto_renew_starts", format_instant(r->auto_renew_starts)},
+                               {"ends", format_instant(r->ends)}, {"lapsed_ends", format_instant(r->lapsed_ends)},
+                               {"locks", format_instant(r->locks)}};
         series.push_back(std::move(item));
     }
     json lock_types = json::array();

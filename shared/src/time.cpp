@@ -1,6 +1,7 @@
 // Calendar arithmetic (Howard Hinnant's civil-date algorithms) and RFC 3339 parsing/formatting.
 #include "encore/time.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace encore {
@@ -39,6 +40,18 @@ Date utc_date(Instant t) {
 }
 
 Instant start_of_day(const Date& d) { return {days_from_civil(d) * 86400}; }
+
+Instant add_months(Instant t, int months) {
+    const Date d = utc_date(t);
+    const std::int64_t time_of_day = t.unix_seconds - start_of_day(d).unix_seconds;
+    const int month_index = d.year * 12 + (d.month - 1) + months;
+    Date target{month_index / 12, month_index % 12 + 1, 1};
+    const Date next_month = civil_from_days(days_from_civil({target.year, target.month, 28}) + 4);
+    const int month_length = static_cast<int>(days_from_civil({next_month.year, next_month.month, 1}) -
+                                              days_from_civil(target));
+    target.day = std::min(d.day, month_length);
+    return {start_of_day(target).unix_seconds + time_of_day};
+}
 
 namespace {
 bool read_digits(std::string_view s, std::size_t at, std::size_t count, int& out) {
@@ -82,19 +95,25 @@ std::optional<Instant> parse_instant(std::string_view text, int* offset_minutes)
         while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
         if (at == first) return std::nullopt;
     }
-    std::int64_t offset = 0;
-    const std::string_view zone = text.substr(at);
-    if (zone == "Z" || zone == "z") {
-        offset = 0;
-    } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
-        int oh = 0, om = 0;
-        if (!read_digits(zone, 1, 2, oh) || !read_digits(zone, 4, 2, om) || oh > 23 || om > 59) return std::nullopt;
-        offset = (oh * 3600 + om * 60) * (zone[0] == '-' ? -1 : 1);
-    } else {
-        return std::nullopt;
-    }
-    if (offset_minutes) *offset_minutes = static_cast<int>(offset / 60);
-    return Instant{start_of_day(*date).unix_seconds + hour * 3600 + minute * 60 + second - offset};
+    const auto zone = parse_utc_offset(text.substr(at));
+    if (!zone) return std::nullopt;
+    if (offset_minutes) *offset_minutes = *zone;
+    return Instant{start_of_day(*date).unix_seconds + hour * 3600 + minute * 60 + second - *zone * 60};
+}
+
+std::optional<int> parse_utc_offset(std::string_view zone) {
+    if (zone == "Z" || zone == "z") return 0;
+    if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':') return std::nullopt;
+    int oh = 0, om = 0;
+    if (!read_digits(zone, 1, 2, oh) || !read_digits(zone, 4, 2, om) || oh > 23 || om > 59) return std::nullopt;
+    return (oh * 60 + om) * (zone[0] == '-' ? -1 : 1);
+}
+
+std::string format_utc_offset(int offset_minutes) {
+    const int magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+    char zone[8];
+    std::snprintf(zone, sizeof zone, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+', magnitude / 60 % 100, magnitude % 60);
+    return zone;
 }
 
 std::string format_date(const Date& d) {
@@ -107,15 +126,10 @@ std::string format_instant(Instant t, int offset_minutes) {
     const Instant local{t.unix_seconds + offset_minutes * 60};
     const Date d = utc_date(local);
     const std::int64_t seconds = local.unix_seconds - start_of_day(d).unix_seconds;
-    char zone[8] = "Z";
-    if (offset_minutes != 0) {
-        const int magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-        std::snprintf(zone, sizeof zone, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+', magnitude / 60 % 100,
-                      magnitude % 60);
-    }
+    const std::string zone = offset_minutes == 0 ? "Z" : format_utc_offset(offset_minutes);
     char buffer[48];
     std::snprintf(buffer, sizeof buffer, "%sT%02d:%02d:%02d%s", format_date(d).c_str(), static_cast<int>(seconds / 3600),
-                  static_cast<int>(seconds / 60 % 60), static_cast<int>(seconds % 60), zone);
+                  static_cast<int>(seconds / 60 % 60), static_cast<int>(seconds % 60), zone.c_str());
     return buffer;
 }
 

@@ -17,15 +17,16 @@ namespace test {
 
 using nlohmann::json;
 
-inline json fixture_json() {
-    std::ifstream in(ENCORE_TESTS_DIR "/core/fixtures/pricing_catalog.json", std::ios::binary);
+// A fixture of tests/core/fixtures/ as JSON.
+inline json fixture_json(const std::string& name = "pricing_catalog.json") {
+    std::ifstream in(ENCORE_TESTS_DIR "/core/fixtures/" + name, std::ios::binary);
     std::stringstream buffer;
     buffer << in.rdbuf();
     return json::parse(buffer.str());
 }
 
-inline encore::Catalog fixture(const std::function<void(json&)>& change = {}) {
-    json doc = fixture_json();
+inline encore::Catalog fixture(const std::function<void(json&)>& change = {}, const std::string& name = "pricing_catalog.json") {
+    json doc = fixture_json(name);
     if (change) change(doc);
     encore::CatalogLoad load = encore::load_catalog(doc);
     if (!load.catalog) {

@@ -40,6 +40,7 @@ struct BasketLine {
 struct Basket {
     Channel channel = Channel::web;
     std::vector<BasketLine> lines;
+    bool renewal = false;  // a subscriber renewing (renewal_basket): the series' own on-sale dates do not apply
 };
 
 struct OwnedMembership {
@@ -60,7 +61,8 @@ struct OwnedSubscription {
     SeriesGroupId group;
 };
 
-// What the customer already owns, as the server knows it.
+// What the customer already owns, as the server knows it: only what is paid for. A pass, membership
+// or subscription bought on an unpaid invoice (or a part-paid payment plan) is not here until it is paid.
 struct Customer {
     std::vector<std::string> tags;
     std::vector<OwnedMembership> memberships;

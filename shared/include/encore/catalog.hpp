@@ -95,12 +95,14 @@ struct Venue {
     SeatingPlan plan;
 };
 
-// A season: a date range the events of a year belong to (both days included).
+// A season: a date range the events of a year belong to (both days included), in the venue's local
+// time: it opens at local midnight starting `starts` and closes at local midnight ending `ends`.
 struct Season {
     SeasonId id;
     std::string name;
     Date starts;
     Date ends;
+    int utc_offset_minutes = 0;  // the local offset its days are counted in ("utc_offset", default +00:00)
 };
 
 enum class PriceListKind : std::uint8_t { standard = 0, series = 1 };

@@ -14,12 +14,12 @@ class Entitlements {
 public:
     Entitlements(const Catalog& catalog, const Customer& customer, const Basket& basket, Instant now);
 
-    // Owns product `id` (a pass not yet expired, a membership not yet ended, a series subscription)
-    // or is buying it in this basket.
+    // Owns product `id` (a pass not yet expired, a membership not yet ended, a series subscription
+    // whose season has not ended) or is buying it in this basket.
     bool holds(const ProductId& id) const;
     // A membership (`id`, or any when empty) covers instant `at`, owned or bought in this basket.
     bool membership_active(const ProductId& id, Instant at) const;
-    // Subscribes to fixed series `id`, owned or bought in this basket.
+    // Subscribes to fixed series `id` (owned until its season ends) or buys it in this basket.
     bool subscribes(const ProductId& id) const;
     bool has_tag(const std::string& tag) const;
     Instant now() const { return now_; }

@@ -57,6 +57,16 @@ struct SeriesGroup {
     PricingSetId pricing_set;  // each group belongs to exactly one pricing set
 };
 
+// The key dates of a renewal campaign into a package (003), set on the package renewed into.
+// In order: starts <= auto_renew_starts <= ends <= lapsed_ends <= locks (see docs/renewals.md).
+struct RenewalDates {
+    Instant starts;             // the renewal window opens for customers and staff
+    Instant auto_renew_starts;  // stored cards of auto-renewing subscribers are charged from here
+    Instant ends;               // Pending -> Lapsed; customers can no longer renew
+    Instant lapsed_ends;        // staff can no longer renew
+    Instant locks;              // Lapsed and Declined -> NonRenewed; their seats are released
+};
+
 struct FixedSeries {
     ProductId id;
     std::string name;
@@ -73,6 +83,9 @@ struct FixedSeries {
     std::array<std::optional<Instant>, 2> on_sale;  // on sale per Channel from; nullopt = not on sale there
     std::optional<Instant> hold_expires_at;    // the "renewal deadline": held subscriptions are released then
     std::string lineage;                       // the same lineage across seasons carries subscribers over
+    SeasonId season;                           // the season it belongs to; empty: derived from its events
+    bool shell = false;                        // a package without events, only to import subscribers
+    std::optional<RenewalDates> renewal;       // the campaign renewing the previous package into this one
 
     const SeriesGroup* find_group(const SeriesGroupId& id) const;
     const PricingSet* find_pricing_set(const PricingSetId& id) const;
@@ -108,6 +121,7 @@ struct FlexPass {
     Date window_starts;                        // redemption window: starts this day (UTC) ...
     int window_days = 365;                     // ... and lasts this many days
     std::optional<int> expires_after_days;     // a pass bought expires this long after purchase (membership style)
+    ProductId renews_into;                     // auto-renews into this pass (itself or next season's); empty: never
     std::array<std::optional<Instant>, 2> on_sale;  // the pass itself on sale per Channel
 
     bool covers(const Instance& instance) const;

@@ -34,6 +34,8 @@ int iso_weekday(const Date& d);
 Date utc_date(Instant t);
 // Midnight UTC at the start of a date.
 Instant start_of_day(const Date& d);
+// The same day and time (UTC) `months` later; a day the month lacks becomes its last day (31 Jan -> 28 Feb).
+Instant add_months(Instant t, int months);
 
 // Parses "2027-01-12T19:30:00Z" or with an offset "2027-01-12T19:30:00+01:00"; nullopt if malformed.
 // The offset written, in minutes east of UTC, goes to *offset_minutes when given.
@@ -44,6 +46,10 @@ std::string format_instant(Instant t, int offset_minutes = 0);
 std::string describe_local_time(Instant t, int offset_minutes);
 // For people, when no local offset is known (on-sale times, expiries): "Fri 15 Jan 2027, 10:00 UTC".
 std::string describe_utc_time(Instant t);
+// Parses a UTC offset "+01:00" / "-05:30" / "Z" into minutes east of UTC; nullopt if malformed.
+std::optional<int> parse_utc_offset(std::string_view text);
+// Formats minutes east of UTC as "+01:00", "-05:30" or "+00:00".
+std::string format_utc_offset(int offset_minutes);
 // Parses "2027-01-12"; nullopt if malformed or not a real day.
 std::optional<Date> parse_date(std::string_view text);
 // Formats as "2027-01-12".
