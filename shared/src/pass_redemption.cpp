@@ -133,4 +133,32 @@ std::vector<UsablePass> usable_passes(const Catalog& catalog, const Basket& bask
     return out;
 }
 
+std::vector<UsablePass> passes_in_use(const Catalog& catalog, const Basket& basket, const Customer& customer, Instant now) {
+    std::vector<UsablePass> out;
+    for (const BasketLine& line : basket.lines) {
+        if (line.kind != LineKind::ticket || !line.redeem) continue;
+        const PassRedemption& redeem = *line.redeem;
+        if (std::any_of(out.begin(), out.end(), [&](const UsablePass& p) { return same_pass(p.redeem, redeem); })) continue;
+        std::optional<PassStanding> standing = pass_standing(catalog, customer, basket, redeem, now);
+        if (!standing) continue;
+        UsablePass used;
+        used.redeem = redeem;
+        used.pass = standing->pass->id;
+        used.name = standing->pass->name;
+        used.expires_at = standing->expires_at;
+        used.allowance = standing->pass->allowance;
+        for (std::size_t i = 0; i < basket.lines.size(); ++i) {  // in line order, as pricing redeems them
+            const BasketLine& other = basket.lines[i];
+            const Instance* instance = other.kind == LineKind::ticket ? catalog.find_instance(other.instance) : nullptr;
+            if (!instance || !other.redeem || !same_pass(redeem, *other.redeem)) continue;
+            if (!check_pass_redemption(catalog, *standing, *instance, other.ticket_type, now).ok) continue;
+            standing->redeemed.push_back(instance);
+            used.lines.push_back(static_cast<int>(i));
+        }
+        used.left = std::max(0, used.allowance - static_cast<int>(standing->redeemed.size()));
+        out.push_back(std::move(used));
+    }
+    return out;
+}
+
 }  // namespace encore

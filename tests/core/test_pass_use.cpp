@@ -130,3 +130,75 @@ TEST_CASE("use a pass agrees with pricing on random baskets", "[pass][use][prope
     CHECK(offered > 100);
     CHECK(refused > 100);
 }
+
+TEST_CASE("passes in use: what each pass pays for in the basket and what it has left", "[pass][use]") {
+    const encore::Catalog c = fixture();
+    auto in_use = [&](const std::vector<json>& lines, const std::vector<json>& passes) {
+        encore::Problems problems;
+        auto b = encore::basket_from_json(basket(lines), problems);
+        auto who = encore::customer_from_json({{"passes", json(passes)}}, problems);
+        REQUIRE(b);
+        REQUIRE(who);
+        return encore::passes_in_use(c, *b, *who, at("2026-11-21T12:00:00Z"));
+    };
+    struct Row {
+        const char* what;
+        std::vector<json> lines;
+        std::vector<json> passes;
+        std::string expected;
+    };
+    const std::vector<Row> rows = {
+        {"nothing redeemed", {ticket("macbeth-mon", "A1")}, {owned("flex-5", "FLEX-1")}, ""},
+        {"one owned pass on two lines", {redeem(ticket("macbeth-mon", "A1"), "FLEX-1"), ticket("lear-mon", "A1"),
+                                         redeem(ticket("hamlet-mon", "A1"), "FLEX-1")},
+         {owned("flex-5", "FLEX-1")}, "FLEX-1 left 3 lines 0,2"},
+        {"earlier orders' redemptions count", {redeem(ticket("hamlet-mon", "A1"), "FLEX-1")},
+         {owned("flex-5", "FLEX-1", {"macbeth-mon", "lear-mon"})}, "FLEX-1 left 2 lines 0"},
+        {"a pass bought in the basket", {flex_line, {{"kind", "ticket"}, {"instance", "hamlet-sat"}, {"seat", "B1"},
+                                                     {"ticket_type", "adult"}, {"redeem", {{"line", 0}}}}},
+         {}, "basket:0 left 4 lines 1"},
+        {"two passes, each once, in the order first redeemed",
+         {redeem(ticket("macbeth-mon", "A1"), "REP"), redeem(ticket("hamlet-mon", "A1"), "FLEX-1"), redeem(ticket("macbeth-sat", "A2"), "REP")},
+         {owned("flex-5", "FLEX-1"), owned("flex-repeat", "REP")}, "REP left 2 lines 0,2; FLEX-1 left 4 lines 1"},
+        {"a redemption its rule refuses pays for nothing", {redeem(ticket("macbeth-mon", "A1"), "FLEX-1"), redeem(ticket("macbeth-sat", "A2"), "FLEX-1")},
+         {owned("flex-5", "FLEX-1")}, "FLEX-1 left 4 lines 0"},
+        {"an unknown code is left out", {redeem(ticket("macbeth-mon", "A1"), "NOPE")}, {owned("flex-5", "FLEX-1")}, ""},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.what);
+        CHECK(summary(in_use(r.lines, r.passes)) == r.expected);
+    }
+}
+
+TEST_CASE("passes in use agree with pricing: each redeemed ticket of a sellable basket is counted once", "[pass][use][property]") {
+    encore::testing::Rng rng(81);
+    const encore::Catalog c = fixture();
+    int checked = 0;
+    for (int trial = 0; trial < 4000; ++trial) {
+        const encore::Instant now{at("2026-11-02T00:00:00Z").unix_seconds + rng.below(120) * 86400};
+        const encore::Customer who = encore::testing::random_customer(c, rng, now);
+        encore::Basket b = encore::testing::random_basket(c, who, rng, 5);
+        // Redeem a random usable pass on a random free ticket line, as "Use a pass" does.
+        const std::vector<UsablePass> usable_now = encore::usable_passes(c, b, who, now);
+        if (!usable_now.empty()) {
+            const UsablePass& p = usable_now[rng.below(usable_now.size())];
+            b.lines[p.lines[rng.below(p.lines.size())]].redeem = p.redeem;
+        }
+        const encore::PricedBasket priced = encore::price_basket(c, b, who, now);
+        if (!priced.valid) continue;
+        const std::vector<UsablePass> used = encore::passes_in_use(c, b, who, now);
+        int redeemed_lines = 0, counted = 0;
+        for (const encore::PricedLine& line : priced.lines)
+            for (const encore::PricedItem& item : line.items) redeemed_lines += !item.pass.empty();
+        for (const UsablePass& p : used) {
+            counted += static_cast<int>(p.lines.size());
+            CHECK(p.left >= 0);
+            CHECK(p.left <= p.allowance - static_cast<int>(p.lines.size()));
+            for (int i : p.lines) CHECK(priced.lines[i].items.front().pass == p.pass);
+        }
+        CAPTURE(trial);
+        CHECK(counted == redeemed_lines);
+        checked += redeemed_lines > 0;
+    }
+    CHECK(checked > 100);
+}

@@ -45,5 +45,10 @@ struct UsablePass {
 // The customer's unexpired passes and the passes bought in this basket that can pay for at least one of
 // its ticket lines (owned passes first, in the customer's order, then basket lines in order).
 std::vector<UsablePass> usable_passes(const Catalog& catalog, const Basket& basket, const Customer& customer, Instant now);
+// The passes the basket's ticket lines redeem, for the basket to show what each pays for and has left: each
+// pass once, in the order the basket first redeems it; `lines` are the ticket lines it pays for (the ones
+// its rule accepts, counted in line order as pricing counts them) and `left` what remains after them.
+// A redemption naming no pass is left out (pricing refuses it).
+std::vector<UsablePass> passes_in_use(const Catalog& catalog, const Basket& basket, const Customer& customer, Instant now);
 
 }  // namespace encore
