@@ -16,6 +16,7 @@
 #include "http/rate_limiter.hpp"
 #include "sales/customer_routes.hpp"
 #include "sales/hold_routes.hpp"
+#include "sales/offer_routes.hpp"
 #include "sales/order_routes.hpp"
 
 namespace encore::server {
@@ -73,6 +74,8 @@ const std::vector<ApiRoute>& api_routes() {
         {get,  "/api/openapi.json",                          anyone,   none,   get_openapi},
         {get,  "/api/catalog",                               anyone,   none,   get_catalog},
         {get,  R"(/api/instances/([^/]*)/availability)",     anyone,   none,   get_availability},
+        {get,  R"(/api/series/([^/]*)/groups/([^/]*)/availability)", anyone, none, get_group_availability},
+        {get,  "/api/offers/remaining",                      anyone,   none,   get_offers_remaining},
 
         {post, "/api/auth/register",                         anyone,   none,   post_register},
         {post, "/api/auth/login",                            anyone,   none,   post_login},

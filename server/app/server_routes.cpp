@@ -27,7 +27,8 @@ void get_health(ServerContext& ctx, const httplib::Request&, httplib::Response& 
               {{"status", "ok"},
                {"schema_version", ctx.store.schema_version()},
                {"catalog", current != nullptr},
-               {"instances", current ? current->catalog.instances.size() : 0}});
+               {"instances", current ? current->catalog.instances.size() : 0},
+               {"now", format_instant(ctx.clock.now())}});
 }
 
 void get_openapi(ServerContext&, const httplib::Request&, httplib::Response& res) { send_openapi_document(res); }

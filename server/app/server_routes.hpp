@@ -11,7 +11,7 @@ struct Response;
 
 namespace encore::server {
 
-// GET /api/health: {"status", "schema_version", "catalog", "instances"}, always 200.
+// GET /api/health: {"status", "schema_version", "catalog", "instances", "now" (the server clock)}, always 200.
 void get_health(ServerContext& ctx, const httplib::Request& req, httplib::Response& res);
 // GET /api/openapi.json
 void get_openapi(ServerContext& ctx, const httplib::Request& req, httplib::Response& res);

@@ -26,6 +26,7 @@ std::vector<BasketLine> hold_lines(const Catalog& catalog, const HoldRequest& re
         line.group = request.series->group;
         line.seat = request.series->seat;
         line.instances = request.series->instances;
+        line.band = request.series->band;
         line.ticket_type = request.ticket_type;
         lines.push_back(std::move(line));
         return lines;

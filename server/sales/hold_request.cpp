@@ -93,7 +93,7 @@ HoldRequest decode(const json& doc) {
     if (series && doc.contains("instance"))
         refuse("instance", "A hold names either \"instance\" with \"seats\" or \"series\" with \"group\" and \"seat\", not both.");
     if (series) {
-        refuse_unknown_fields(doc, "", {"series", "group", "seat", "instances", "ticket_type", "hold", "basket", "channel"});
+        refuse_unknown_fields(doc, "", {"series", "group", "seat", "instances", "band", "ticket_type", "hold", "basket", "channel"});
         SeriesChoice choice;
         choice.series.value = required_id(doc, "series", "A series hold needs \"series\".");
         choice.group.value = required_id(doc, "group", "A series hold needs \"group\", the subscription group.");
@@ -103,6 +103,7 @@ HoldRequest decode(const json& doc) {
             for (std::size_t i = 0; i < list.size(); ++i)
                 choice.instances.push_back(InstanceId{id_at(list[i], "instances/" + std::to_string(i))});
         }
+        if (auto band = optional_id(doc, "band")) choice.band.value = *band;
         request.series = std::move(choice);
     } else {
         refuse_unknown_fields(doc, "", {"instance", "seats", "ticket_type", "hold", "basket", "channel"});

@@ -21,6 +21,7 @@ struct SeriesChoice {
     SeriesGroupId group;
     SeatId seat;
     std::vector<InstanceId> instances;  // empty: every instance of the group
+    PriceBandId band;                   // the band chosen first, for a series that asks for one
 };
 
 struct HoldRequest {

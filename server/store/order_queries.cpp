@@ -1,6 +1,8 @@
 // Read-only queries behind /api/me/...; remaining pass allowance comes from the catalog's pass.
 #include "store/order_queries.hpp"
 
+#include <algorithm>
+
 #include "encore/pricing_json.hpp"
 #include "encore/time.hpp"
 #include "store/customer_record.hpp"
@@ -9,6 +11,47 @@ namespace encore::server {
 namespace {
 
 using nlohmann::json;
+
+// What an order's priced basket (the core's priced_basket_to_json) holds, for the account's order list:
+// each performance with its seats, in order of first appearance, and each line's kind and description.
+void add_order_contents(json& order, const std::string& priced_text) {
+    json priced = json::parse(priced_text, nullptr, /*allow_exceptions=*/false);
+    json performances = json::array(), lines = json::array();
+    if (priced.is_object() && priced["lines"].is_array())
+        for (const json& line : priced["lines"]) {
+            lines.push_back({{"kind", line.value("kind", "")}, {"description", line.value("description", "")},
+                             {"total_text", line.value("total_text", "")}});
+            if (!line.contains("items") || !line["items"].is_array()) continue;
+            for (const json& item : line["items"]) {
+                if (!item.contains("instance") || !item["instance"].is_string()) continue;
+                const std::string instance = item["instance"].get<std::string>();
+                auto it = std::find_if(performances.begin(), performances.end(),
+                                       [&](const json& p) { return p["instance"] == instance; });
+                if (it == performances.end()) {
+                    performances.push_back({{"instance", instance}, {"seats", json::array()}});
+                    it = performances.end() - 1;
+                }
+                (*it)["seats"].push_back(item.value("seat", ""));
+            }
+        }
+    order["performances"] = std::move(performances);
+    order["lines"] = std::move(lines);
+}
+
+// The performances of a subscription: the instances of its order's series line for this seat.
+json subscription_performances(const std::string& priced_text, const std::string& series, const std::string& seat) {
+    json priced = json::parse(priced_text, nullptr, /*allow_exceptions=*/false);
+    json instances = json::array();
+    if (!priced.is_object() || !priced["lines"].is_array()) return instances;
+    for (const json& line : priced["lines"]) {
+        if (line.value("kind", "") != "series" || !line.contains("items") || !line["items"].is_array()) continue;
+        const json& items = line["items"];
+        if (items.empty() || items[0].value("product", "") != series || items[0].value("seat", "") != seat) continue;
+        for (const json& item : items) instances.push_back(item.value("instance", ""));
+        return instances;
+    }
+    return instances;
+}
 
 std::string order_reference(sqlite::Connection& db, std::int64_t order_id) {
     auto select = db.prepare("SELECT reference FROM orders WHERE id = ?");
@@ -22,13 +65,14 @@ json account_orders(sqlite::Connection& db, std::int64_t account_id) {
     json orders = json::array();
     auto select = db.prepare(
         "SELECT reference, status, channel, total, json_extract(priced_json, '$.totals.total_text'), payment_method, "
-        "created_at, due_at FROM orders WHERE account_id = ? ORDER BY id DESC");
+        "created_at, due_at, priced_json FROM orders WHERE account_id = ? ORDER BY id DESC");
     select.bind(1, account_id);
     while (select.step()) {
         json order{{"reference", select.text(0)}, {"status", select.text(1)}, {"channel", select.text(2)},
                    {"total", select.integer(3)}, {"total_text", select.text(4)}, {"payment_method", select.text(5)},
                    {"created_at", format_instant({select.integer(6)})}};
         if (!select.is_null(7)) order["due_at"] = format_instant({select.integer(7)});
+        add_order_contents(order, select.text(8));
         orders.push_back(std::move(order));
     }
     return {{"orders", orders}};
@@ -86,7 +130,7 @@ json account_memberships(sqlite::Connection& db, const Catalog& catalog, std::in
 json account_subscriptions(sqlite::Connection& db, const Catalog& catalog, std::int64_t account_id) {
     json subscriptions = json::array();
     auto select = db.prepare(
-        "SELECT s.series_id, s.group_id, s.seat_id, o.reference, s.created_at FROM subscriptions s "
+        "SELECT s.series_id, s.group_id, s.seat_id, o.reference, s.created_at, o.priced_json, o.status FROM subscriptions s "
         "JOIN orders o ON o.id = s.order_id WHERE s.account_id = ? ORDER BY s.id");
     select.bind(1, account_id);
     while (select.step()) {
@@ -98,7 +142,9 @@ json account_subscriptions(sqlite::Connection& db, const Catalog& catalog, std::
                                  {"group_name", group ? group->name : select.text(1)},
                                  {"seat", select.text(2)},
                                  {"order", select.text(3)},
-                                 {"created_at", format_instant({select.integer(4)})}});
+                                 {"created_at", format_instant({select.integer(4)})},
+                                 {"performances", subscription_performances(select.text(5), select.text(0), select.text(2))},
+                                 {"order_status", select.text(6)}});
     }
     return {{"subscriptions", subscriptions}};
 }

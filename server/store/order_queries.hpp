@@ -11,13 +11,15 @@
 
 namespace encore::server {
 
-// {"orders": [{"reference", "status", "channel", "total", "total_text", "payment_method", "created_at", "due_at"?}]}
+// {"orders": [{"reference", "status", "channel", "total", "total_text", "payment_method", "created_at", "due_at"?,
+//   "performances": [{"instance", "seats"}], "lines": [{"kind", "description", "total_text"}]}]}
 nlohmann::json account_orders(sqlite::Connection& db, std::int64_t account_id);
 // {"passes": [{"code", "pass", "name", "expires_at", "expired", "allowance", "used", "remaining", "redemptions"}]}
 nlohmann::json account_passes(sqlite::Connection& db, const Catalog& catalog, std::int64_t account_id, Instant now);
 // {"memberships": [{"membership", "name", "starts_at", "ends_at", "active", "order"}]}
 nlohmann::json account_memberships(sqlite::Connection& db, const Catalog& catalog, std::int64_t account_id, Instant now);
-// {"subscriptions": [{"series", "name", "group", "group_name", "seat", "order", "created_at"}]}
+// {"subscriptions": [{"series", "name", "group", "group_name", "seat", "order", "created_at", "performances",
+//   "order_status"}]}
 nlohmann::json account_subscriptions(sqlite::Connection& db, const Catalog& catalog, std::int64_t account_id);
 // customer_to_json of the account's customer record.
 nlohmann::json account_customer(sqlite::Connection& db, const Account& account);

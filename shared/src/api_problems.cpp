@@ -30,6 +30,7 @@ constexpr std::pair<ApiProblem, std::string_view> codes[] = {
     {item_not_found, "item_not_found"},
     {invalid_instance_id, "invalid_instance_id"},
     {instance_not_found, "instance_not_found"},
+    {series_not_found, "series_not_found"},
     {unauthorized, "unauthorized"},
     {forbidden, "forbidden"},
     {invalid_credentials, "invalid_credentials"},

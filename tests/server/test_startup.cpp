@@ -129,6 +129,7 @@ TEST_CASE("a restart keeps the catalog and seat states and re-runs nothing", "[s
         ServerProcess server(args, dir.file("first.log"));
         auto client = server.client();
         first_health = body_json(get(*client, "/api/health"));
+        first_health.erase("now");  // the clock moves on between the starts
         first_etag = get(*client, "/api/catalog")->get_header_value("ETag");
         first_availability = body_json(get(*client, availability_path));
         CHECK(server.stop() == 0);
@@ -140,7 +141,9 @@ TEST_CASE("a restart keeps the catalog and seat states and re-runs nothing", "[s
     for (const std::vector<std::string>& again : {args, std::vector<std::string>{"--db", db}}) {
         ServerProcess server(again, dir.file("again.log"));
         auto client = server.client();
-        CHECK(body_json(get(*client, "/api/health")) == first_health);
+        nlohmann::json health = body_json(get(*client, "/api/health"));
+        health.erase("now");
+        CHECK(health == first_health);
         CHECK(get(*client, "/api/catalog")->get_header_value("ETag") == first_etag);
         CHECK(body_json(get(*client, availability_path)) == first_availability);
         CHECK(server.stop() == 0);

@@ -32,6 +32,7 @@ enum class ApiProblem {
     item_not_found,            // no such catalog item
     invalid_instance_id,       // an instance id that is not a valid id
     instance_not_found,        // no such instance
+    series_not_found,          // no such fixed series, or no such group in it
     // Accounts
     unauthorized,              // no session, or it expired
     forbidden,                 // signed in, but not allowed to do this
