@@ -75,7 +75,7 @@ TEST_CASE("a stored session is checked at start", "[account]") {
     CHECK(c.app.account.token == "tok-old");
     CHECK(c.http.peek("GET /api/me").bearer_token == "tok-old");
     c.tick();
-    CHECK(c.http.sent().size() == 2);  // GET /api/catalog and GET /api/me, once each
+    CHECK(c.http.sent().size() == 3);  // GET /api/catalog, GET /api/me and the server clock (GET /api/health), once each
 
     SECTION("the server still knows it") {
         c.http.answer("GET /api/me", 200, nlohmann::json{{"account", {{"email", "ada@example.org"}, {"name", "Ada"}}}});

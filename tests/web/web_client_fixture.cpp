@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <sstream>
+
 #include "catalog_fixture.hpp"
 #include "encore/time.hpp"
 #include "logic/tick.hpp"
@@ -83,6 +86,26 @@ void WebClient::tick(double step_ms) {
     wall_ms += step_ms;
     ms += step_ms;
     web::tick(app, services, {.wall_ms = wall_ms, .monotonic_ms = ms});
+    if (!answer_background_reads) return;
+    while (http.is_waiting("GET /api/health"))
+        http.answer("GET /api/health", 200,
+                    nlohmann::json{{"status", "ok"}, {"now", encore::format_instant(encore::Instant{static_cast<std::int64_t>(wall_ms / 1000)})}});
+    while (http.is_waiting("GET /api/offers/remaining")) http.answer("GET /api/offers/remaining", 200, nlohmann::json{{"offers", nlohmann::json::object()}});
+}
+
+void WebClient::sign_in(const std::string& email, const encore::Customer& customer) {
+    app.account.token = "session-" + email;
+    app.account.email = email;
+    app.account.customer = customer;
+    ++app.account.customer_revision;
+}
+
+nlohmann::json demo_catalog() {
+    std::ifstream in(ENCORE_ASSETS_DIR "/demo/catalog.json");
+    REQUIRE(in);
+    std::stringstream text;
+    text << in.rdbuf();
+    return nlohmann::json::parse(text.str());
 }
 
 void WebClient::load(const nlohmann::json& catalog, const std::string& seats) {

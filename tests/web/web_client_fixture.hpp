@@ -67,6 +67,9 @@ struct WebClient {
     web::AppState app;
     double wall_ms = start_wall_ms;  // Date.now()
     double ms = 1000;                // performance.now()
+    // The server clock (GET /api/health) and offers' counts (GET /api/offers/remaining) are answered at once
+    // (the server's time is the browser's, no offer is limited) unless a test answers them itself.
+    bool answer_background_reads = true;
 
     // The next frame, `step_ms` later: web::tick with both clocks moved on.
     void tick(double step_ms = 16);
@@ -76,7 +79,13 @@ struct WebClient {
     std::uint32_t seat(const std::string& seat_id) const;
     // toggle_seat on the chosen performance's seat.
     bool toggle(const std::string& seat_id);
+    // Signed in as `email` with this customer record (what GET /api/me/customer would give).
+    void sign_in(const std::string& email, const encore::Customer& customer = {});
 };
+
+// Encore's demo season (assets/demo/catalog.json): a 1,857-seat theatre, the 5 Play Package, the Flex 4 Pass and
+// the Friends of the Encore.
+nlohmann::json demo_catalog();
 
 // {"hold":{"token","expires_at","max_expires_at","seats":[{"instance","seat"}...]}}, expiring `seconds` after
 // app.now and at most an hour after it.

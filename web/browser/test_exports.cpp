@@ -23,7 +23,10 @@
 #include "logic/checkout_client.hpp"
 #include "logic/display_format.hpp"
 #include "logic/hold_client.hpp"
+#include "logic/map_source.hpp"
 #include "logic/map_view.hpp"
+#include "logic/season_basket.hpp"
+#include "logic/series_map.hpp"
 
 namespace {
 
@@ -143,7 +146,7 @@ EMSCRIPTEN_KEEPALIVE const char* encore_state_json() {
 EMSCRIPTEN_KEEPALIVE const char* encore_seat_screen_pos(const char* seat_id) {
     const web::AppState& app = web::the_app();
     nlohmann::json j = {{"x", 0}, {"y", 0}, {"visible", false}};
-    const encore::Venue* venue = web::current_venue(app);
+    const encore::Venue* venue = web::map_venue(app);
     std::optional<std::uint32_t> seat = venue && seat_id ? venue->plan.seat_index(encore::SeatId{seat_id}) : std::nullopt;
     if (seat) {
         if (std::optional<web::ScreenPoint> p = web::seat_screen_position(app, *seat)) {
@@ -156,6 +159,72 @@ EMSCRIPTEN_KEEPALIVE const char* encore_seat_screen_pos(const char* seat_id) {
     } else {
         j["error"] = "unknown seat";
     }
+    g_out = j.dump();
+    return g_out.c_str();
+}
+
+// The season flows: the view, the series map (its choices, the seats free at every performance, selectable
+// seats, the best-available proposal), the series seats, passes and memberships in the basket, the passes in
+// use and usable, the account's records and the server clock.
+EMSCRIPTEN_KEEPALIVE const char* encore_season_json() {
+    const web::AppState& app = web::the_app();
+    const web::SeasonState& s = app.season;
+    nlohmann::json j;
+    j["view"] = s.view == web::MainView::events ? "events" : s.view == web::MainView::season ? "season" : "account";
+    j["shown"] = s.shown.value;
+    j["series_map"] = web::series_map_shown(app);
+    nlohmann::json chosen = nlohmann::json::array();
+    for (const encore::InstanceId& i : s.choice.chosen) chosen.push_back(i.value);
+    j["choice"] = {{"series", s.choice.series.value}, {"group", s.choice.group.value}, {"band", s.choice.band.value}, {"instances", chosen}};
+    const char* load = s.group.state == web::Load::ready ? "ready" : s.group.state == web::Load::error ? "error"
+                       : s.group.state == web::Load::none ? "none" : "loading";
+    j["group_seats"] = load;
+    const encore::Venue* venue = web::map_venue(app);
+    std::vector<bool> selectable = web::map_selectable(app);
+    nlohmann::json open = nlohmann::json::array();
+    if (web::series_map_shown(app) && venue)
+        for (std::uint32_t i = 0; i < selectable.size() && open.size() < 400; ++i)
+            if (selectable[i]) open.push_back(venue->plan.seats[i].id.value);
+    j["series_selectable_count"] = std::count(selectable.begin(), selectable.end(), true);
+    j["series_selectable"] = open;
+    nlohmann::json proposal = nlohmann::json::array();
+    if (venue)
+        for (std::uint32_t i : s.best.proposal) proposal.push_back(venue->plan.seats[i].id.value);
+    j["best"] = {{"open", s.best.open}, {"seats", s.best.seats}, {"wheelchair", s.best.wheelchair}, {"proposal", proposal},
+                 {"message", s.best.message}};
+    nlohmann::json series = nlohmann::json::array();
+    for (const web::SeriesPick& p : s.series_picks) {
+        nlohmann::json instances = nlohmann::json::array();
+        for (const encore::InstanceId& i : p.instances) instances.push_back(i.value);
+        series.push_back({{"series", p.series.value}, {"group", p.group.value}, {"seat", p.seat_id.value}, {"instances", instances},
+                          {"held", p.held}});
+    }
+    j["series_picks"] = series;
+    nlohmann::json products = nlohmann::json::array();
+    for (const web::ProductPick& p : s.products) products.push_back({{"kind", encore::line_kind_name(p.kind)}, {"product", p.product.value}});
+    j["products"] = products;
+    auto pass_list = [](const std::vector<encore::UsablePass>& passes) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const encore::UsablePass& p : passes)
+            out.push_back({{"code", p.redeem.code}, {"basket_line", p.redeem.basket_line}, {"pass", p.pass.value}, {"left", p.left},
+                           {"allowance", p.allowance}, {"lines", p.lines}});
+        return out;
+    };
+    j["passes_usable"] = pass_list(web::usable_passes_now(app));
+    j["passes_in_use"] = pass_list(web::passes_in_use_now(app));
+    j["pass_message"] = s.pass_message;
+    nlohmann::json issued = nlohmann::json::array();
+    for (const web::IssuedPass& p : s.issued) issued.push_back({{"code", p.code}, {"pass", p.pass.value}});
+    j["issued"] = issued;
+    const web::AccountRecords& r = s.records;
+    const char* records = r.state == web::AccountRecords::State::ready ? "ready" : r.state == web::AccountRecords::State::error ? "error"
+                          : r.state == web::AccountRecords::State::loading ? "loading" : "none";
+    j["records"] = {{"state", records}, {"orders", r.orders.size()}, {"passes", r.passes.size()}, {"memberships", r.memberships.size()},
+                    {"subscriptions", r.subscriptions.size()}};
+    j["clock"] = {{"known", s.clock.known}, {"offset_seconds", s.clock.offset_seconds}, {"now", encore::format_instant(app.now)}};
+    j["offers_known"] = s.offers.known;
+    j["basket_empty"] = web::basket_empty(app);
+    j["seats_held"] = web::basket_seats_held(app);
     g_out = j.dump();
     return g_out.c_str();
 }

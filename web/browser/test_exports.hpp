@@ -1,4 +1,4 @@
-// The functions browser tests call through Module (encore_frame_count, encore_state_json, encore_seat_screen_pos,
+// The functions browser tests call through Module (encore_frame_count, encore_state_json, encore_season_json, encore_seat_screen_pos,
 // encore_select_instance, encore_widget_rect, encore_log_in, encore_place_order), and what the UI tells them:
 // how many frames it drew and where it drew named widgets, so tests click the real buttons and fields.
 #pragma once

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "encore/catalog_json.hpp"
+#include "encore/seat_selection.hpp"
+#include "logic/season_basket.hpp"
 
 namespace web {
 
@@ -52,10 +54,7 @@ const encore::Venue* current_venue(const AppState& app) {
 }
 
 encore::RuleCheck web_sale_check(const AppState& app, const encore::Instance& instance) {
-    static const encore::Customer anonymous;
-    static const encore::Basket empty_basket;
-    encore::Entitlements who(*app.catalog, anonymous, empty_basket, app.now);
-    return encore::check_on_sale(*app.catalog, instance, encore::Channel::web, who);
+    return encore::check_on_sale(*app.catalog, instance, encore::Channel::web, customer_entitlements(app));
 }
 
 bool on_sale_web(const AppState& app, const encore::Instance& instance) {
@@ -72,7 +71,8 @@ const encore::Instance* default_instance(const AppState& app) {
 }
 
 // Rows, band indices and bands used, for the venue's plan.
-static void derive_plan_data(AppState& app, const encore::Venue& venue) {
+void use_plan_of(AppState& app, const encore::Venue& venue) {
+    if (venue.id == app.venue && !app.seat_band.empty()) return;
     const encore::SeatingPlan& plan = venue.plan;
     app.rows.clear();
     app.seat_band.assign(plan.seats.size(), -1);
@@ -106,7 +106,7 @@ bool choose_instance(AppState& app, const std::string& instance_id) {
     if (!venue) return false;
     if (inst->id == app.instance && app.availability != Fetch::error) return true;
     app.instance = inst->id;
-    if (!(venue->id == app.venue)) derive_plan_data(app, *venue);
+    use_plan_of(app, *venue);
     app.seats.clear();
     app.availability = Fetch::wanted;
     app.availability_error.clear();
@@ -195,10 +195,31 @@ std::optional<encore::Money> band_price(const AppState& app, int band_index) {
     return encore::Money{*amount, app.catalog->currency};
 }
 
+// The core's selectable_seats for the chosen performance and this customer, kept until the seats or the
+// customer's entitlements change.
+static const std::vector<bool>& selectable_here(const AppState& app, const encore::Instance& instance) {
+    SeasonState::SelectableCache& cache = app.season.performance_selectable;
+    std::string key = instance.id.value + "|" + std::to_string(app.picks_revision) + "|" +
+                      std::to_string(app.account.customer_revision) + "|" + std::to_string(app.now.unix_seconds) + "|" +
+                      encore::encode_seat_states(app.seats);
+    if (key != cache.key) {
+        cache.seats = encore::selectable_seats(*app.catalog, instance, app.seats, customer_entitlements(app));
+        cache.key = std::move(key);
+    }
+    return cache.seats;
+}
+
 bool can_select(const AppState& app, std::uint32_t seat) {
     const encore::Instance* inst = current_instance(app);
-    std::optional<encore::SeatState> state = seat_state(app, seat);
-    return inst && state && encore::is_available(*state) && on_sale_web(app, *inst) && seat_price(app, seat);
+    if (!inst || seat >= app.seats.size() || !on_sale_web(app, *inst) || !seat_price(app, seat)) return false;
+    const std::vector<bool>& selectable = selectable_here(app, *inst);
+    return seat < selectable.size() && selectable[seat];
+}
+
+const std::vector<bool>& selectable_seats_here(const AppState& app) {
+    static const std::vector<bool> none;
+    const encore::Instance* inst = current_instance(app);
+    return inst && !app.seats.empty() ? selectable_here(app, *inst) : none;
 }
 
 int available_count(const AppState& app) {
@@ -221,7 +242,8 @@ bool is_selected(const AppState& app, std::uint32_t seat) {
 
 void remove_pick(AppState& app, std::size_t index) {
     if (index >= app.picks.size()) return;
-    app.hold.queue.push_back({HoldOp::Kind::release, app.picks[index].instance, app.picks[index].seat_id});
+    drop_pass_use(app, app.picks[index]);
+    app.hold.queue.push_back({HoldOp::Kind::release, app.picks[index].instance, app.picks[index].seat_id, std::nullopt});
     app.picks.erase(app.picks.begin() + static_cast<std::ptrdiff_t>(index));
     ++app.picks_revision;
 }
@@ -238,7 +260,7 @@ bool toggle_seat(AppState& app, std::uint32_t seat) {
     const encore::Instance* instance = app.catalog->find_instance(app.instance);
     const auto type = instance ? app.catalog->default_ticket_type(*instance, seat) : std::nullopt;
     Pick pick{app.instance, seat, venue->plan.seats[seat].id, type.value_or(app.ticket_type), false};
-    app.hold.queue.push_back({HoldOp::Kind::add, pick.instance, pick.seat_id});
+    app.hold.queue.push_back({HoldOp::Kind::add, pick.instance, pick.seat_id, std::nullopt});
     app.picks.push_back(std::move(pick));
     ++app.picks_revision;
     app.notice.clear();
@@ -250,6 +272,7 @@ void clear_selection(AppState& app) {
 }
 
 void forget_basket(AppState& app) {
+    forget_season_seats(app);
     app.picks.clear();
     ++app.picks_revision;
     app.hold = HoldState{.last_activity_ms = app.hold.last_activity_ms};

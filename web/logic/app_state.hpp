@@ -16,6 +16,7 @@
 #include "logic/account_state.hpp"
 #include "logic/basket_state.hpp"
 #include "logic/checkout_state.hpp"
+#include "logic/season_state.hpp"
 
 namespace web {
 
@@ -84,8 +85,12 @@ struct AppState {
 
     ViewTransform view;
     std::optional<std::uint32_t> hovered_seat;
+
+    SeasonState season;                     // the season flows: series, passes, memberships, account (season_state.hpp)
 };
 
+// Makes `venue` the plan whose rows and bands are derived (the seat map shows it); nothing if it already is.
+void use_plan_of(AppState& app, const encore::Venue& venue);
 // Loads catalog JSON text with the core's validator; on problems the phase becomes error with a summary.
 void accept_catalog(AppState& app, std::string_view json_text);
 // Catalog fetch failed (network or HTTP status).
@@ -103,7 +108,8 @@ void availability_failed(AppState& app, const std::string& why);
 const encore::Instance* current_instance(const AppState& app);
 const encore::Event* current_event(const AppState& app);
 const encore::Venue* current_venue(const AppState& app);
-// The core's on-sale rule for an anonymous web customer at the app's `now` (message says when sale opens).
+// The core's on-sale rule for this customer (holdings plus basket) on the web at the app's `now` (message says
+// when sale opens for them).
 encore::RuleCheck web_sale_check(const AppState& app, const encore::Instance& instance);
 // On sale on the web channel at the app's `now`.
 bool on_sale_web(const AppState& app, const encore::Instance& instance);
@@ -113,8 +119,11 @@ std::optional<encore::SeatState> seat_state(const AppState& app, std::uint32_t s
 std::optional<encore::Money> seat_price(const AppState& app, std::uint32_t seat);
 // A band's price for app.ticket_type in the chosen instance's price list.
 std::optional<encore::Money> band_price(const AppState& app, int band_index);
-// Selectable now: on sale, seat open, priced.
+// Selectable now: on sale to this customer, seat selectable for them (core selectable_seats: open, not locked
+// from them), priced.
 bool can_select(const AppState& app, std::uint32_t seat);
+// The core's selectable_seats for the chosen performance and this customer (empty until its seats are loaded).
+const std::vector<bool>& selectable_seats_here(const AppState& app);
 int available_count(const AppState& app);
 
 // The picked seats (plan indices) of the chosen performance.
@@ -127,7 +136,8 @@ bool toggle_seat(AppState& app, std::uint32_t seat);
 void remove_pick(AppState& app, std::size_t index);
 // Empties the basket and queues the release of every seat.
 void clear_selection(AppState& app);
-// Forgets the basket without telling the server (after an order used the hold, or the hold expired).
+// Forgets the basket's seats without telling the server (after an order used the hold, or the hold expired);
+// passes and memberships being bought stay.
 void forget_basket(AppState& app);
 // The standard prices of the chosen performance's picks, before fees and offers (core: Catalog::seat_price).
 encore::Money selection_total(const AppState& app);

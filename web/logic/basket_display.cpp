@@ -1,9 +1,6 @@
 // Fee rows and line explanations from the core's PricedBasket (no price is computed here).
 #include "logic/basket_display.hpp"
 
-#include "encore/money.hpp"
-#include "logic/display_format.hpp"
-
 namespace web {
 
 std::vector<FeeRow> fee_rows(const encore::PricedBasket& priced) {
@@ -23,15 +20,11 @@ std::vector<FeeRow> fee_rows(const encore::PricedBasket& priced) {
     return rows;
 }
 
-std::string line_explanation(const encore::PricedLine& line, const encore::Currency& currency) {
+std::string line_explanation(const encore::PricedLine& line) {
     std::string text;
     for (const encore::PricedItem& item : line.items) {
         if (!text.empty()) text += "\n";
         text += item.explanation;
-        for (const encore::AppliedFee& f : item.fees)
-            text += "\n" + capitalised(f.name) + ": " +
-                    (f.waived ? "waived" + (f.waived_by.empty() ? std::string() : " (" + f.waived_by + ")")
-                              : encore::format_money({f.amount, currency}));
     }
     return text;
 }

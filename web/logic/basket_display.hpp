@@ -16,7 +16,8 @@ struct FeeRow {
     bool waived = false;
 };
 std::vector<FeeRow> fee_rows(const encore::PricedBasket& priced);
-// The explanation of a line's price, as the core wrote it, with its fees ("Booking fee: £2.00" / "waived").
-std::string line_explanation(const encore::PricedLine& line, const encore::Currency& currency);
+// The explanation of a line's price exactly as the core wrote it, one item a line: it already names every fee
+// and every waiver, once.
+std::string line_explanation(const encore::PricedLine& line);
 
 }  // namespace web

@@ -1,5 +1,8 @@
-// Builds the core Basket from the picks and prices it with encore::price_basket (no pricing rule lives here).
+// Builds the core Basket from the picks and the season lines and prices it with encore::price_basket (no pricing
+// rule lives here).
 #include "logic/basket_pricing.hpp"
+
+#include "logic/season_basket.hpp"
 
 namespace web {
 
@@ -12,8 +15,10 @@ encore::Basket current_basket(const AppState& app) {
         line.instance = p.instance;
         line.seat = p.seat_id;
         line.ticket_type = p.ticket_type;
+        line.redeem = pass_redemption_for(app, p);
         basket.lines.push_back(std::move(line));
     }
+    append_season_lines(app, basket);
     return basket;
 }
 
@@ -26,13 +31,13 @@ const encore::PricedBasket& priced_basket(const AppState& app) {
         return cache.basket;
     cache.picks_revision = app.picks_revision, cache.customer_revision = app.account.customer_revision;
     cache.minute = minute, cache.catalog = catalog;
-    if (!catalog || app.picks.empty()) {  // nothing to price: an empty basket costs nothing
+    if (!catalog || basket_empty(app)) {  // nothing to price: an empty basket costs nothing
         cache.basket = encore::PricedBasket{};
         cache.basket.valid = true;
         if (catalog) cache.basket.currency = catalog->currency;
         return cache.basket;
     }
-    cache.basket = encore::price_basket(*catalog, current_basket(app), app.account.customer, app.now);
+    cache.basket = encore::price_basket(*catalog, current_basket(app), app.account.customer, app.now, app.season.offers.usage);
     return cache.basket;
 }
 

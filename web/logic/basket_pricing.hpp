@@ -1,6 +1,7 @@
 // The basket priced by the core exactly as the server will price the order: the picks become web ticket
-// lines, the signed-in customer's passes and memberships count, and the result is cached until any of
-// them (or the minute) changes.
+// lines (with the pass each is paid with), then the series seats, passes and memberships being bought; the
+// signed-in customer's passes and memberships count, offers limited in total count what the server says is
+// left, and the result is cached until any of them (or the minute) changes.
 #pragma once
 #include <nlohmann/json.hpp>
 
@@ -9,7 +10,7 @@
 
 namespace web {
 
-// {"channel":"web","lines":[{"kind":"ticket","instance","seat","ticket_type"}...]} in pick order.
+// {"channel":"web","lines":[{"kind":"ticket","instance","seat","ticket_type","redeem"?}..., series..., products...]}.
 encore::Basket current_basket(const AppState& app);
 // price_basket(catalog, current_basket, customer, now); an empty, valid basket without a catalog or picks.
 // Kept in app.priced until the picks, the customer, the catalog or the minute change.

@@ -3,6 +3,7 @@
 // basket as the core last priced it.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,11 +22,21 @@ struct Pick {
     bool held = false;                 // the server confirmed it is in our hold
 };
 
+// A fixed-series seat: the same seat at these performances of a group, held or released as one.
+struct SeriesSeatOp {
+    encore::ProductId series;
+    encore::SeriesGroupId group;
+    std::vector<encore::InstanceId> instances;
+    encore::PriceBandId band;
+    encore::TicketTypeId ticket_type;
+};
+
 // A change to send to the server, in the order the customer made it.
 struct HoldOp {
     enum class Kind { add, release } kind = Kind::add;
     encore::InstanceId instance;
     encore::SeatId seat;
+    std::optional<SeriesSeatOp> series;  // set: a series seat (instance is empty)
 };
 
 // The server hold behind the basket. An empty token means none yet (the next add creates one).

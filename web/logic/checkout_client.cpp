@@ -8,6 +8,7 @@
 #include "logic/account_client.hpp"
 #include "logic/basket_pricing.hpp"
 #include "logic/problem_text.hpp"
+#include "logic/season_basket.hpp"
 
 namespace web {
 
@@ -37,6 +38,7 @@ void order_answered(AppState& app, HttpClient& http, const HttpAnswer& a) {
         co.card_number[0] = co.card_expiry[0] = co.card_cvc[0] = '\0';
         co.card_token.clear(), co.card_saved_from.clear();
         forget_basket(app);  // the order used the hold: its seats are now reserved or sold
+        season_order_placed(app, o);
         app.availability_poll_now = true;
         refresh_customer(app, http);
         return;
@@ -45,14 +47,17 @@ void order_answered(AppState& app, HttpClient& http, const HttpAnswer& a) {
     co.error_code = a.code();
     std::optional<encore::ApiProblem> problem = a.problem();
     if (problem == encore::ApiProblem::hold_not_found) forget_basket(app);
-    if (problem == encore::ApiProblem::price_changed) refresh_customer(app, http);
+    if (problem == encore::ApiProblem::price_changed) {
+        refresh_customer(app, http);
+        app.season.offers.refresh_now = true;
+    }
     app.availability_poll_now = true;
 }
 
 void send_order(AppState& app, Services& services, const nlohmann::json& payment) {
     const encore::PricedBasket& priced = priced_basket(app);
     nlohmann::json body = {{"basket", encore::basket_to_json(current_basket(app))},
-                           {"holds", nlohmann::json::array({app.hold.token})},
+                           {"holds", app.hold.token.empty() ? nlohmann::json::array() : nlohmann::json::array({app.hold.token})},
                            {"expected", expected_totals(priced)},
                            {"payment", payment}};
     std::string text = body.dump();
@@ -70,10 +75,8 @@ void send_order(AppState& app, Services& services, const nlohmann::json& payment
 }  // namespace
 
 std::string checkout_blocker(const AppState& app) {
-    if (app.picks.empty()) return "Choose your seats first.";
-    if (!app.hold.queue.empty() || app.hold.in_flight ||
-        std::any_of(app.picks.begin(), app.picks.end(), [](const Pick& p) { return !p.held; }))
-        return "Holding your seats…";
+    if (basket_empty(app)) return "Choose your seats first.";
+    if (!basket_seats_held(app)) return "Holding your seats…";
     if (app.account.token.empty()) return "Log in or create an account to pay.";
     const encore::PricedBasket& priced = priced_basket(app);
     if (!priced.valid) return priced.problems.empty() ? "This basket cannot be bought." : priced.problems.front().message;

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "logic/map_source.hpp"
+
 namespace web {
 
 void clamp_view(AppState& app, const encore::SeatingPlan& plan) {
@@ -54,7 +56,7 @@ void place_view(AppState& app, const Rect& area, const encore::SeatingPlan& plan
 }
 
 void fit_view(AppState& app) {
-    const encore::Venue* venue = current_venue(app);
+    const encore::Venue* venue = map_venue(app);
     if (!venue) return;
     ViewTransform& v = app.view;
     v.scale = v.fit_scale;
@@ -65,7 +67,7 @@ void fit_view(AppState& app) {
 }
 
 void zoom_view(AppState& app, double factor, double sx, double sy) {
-    const encore::Venue* venue = current_venue(app);
+    const encore::Venue* venue = map_venue(app);
     if (!venue || !(factor > 0)) return;
     ViewTransform& v = app.view;
     double px = v.to_plan_x(sx), py = v.to_plan_y(sy);
@@ -77,7 +79,7 @@ void zoom_view(AppState& app, double factor, double sx, double sy) {
 }
 
 std::optional<ScreenPoint> seat_screen_position(const AppState& app, std::uint32_t seat) {
-    const encore::Venue* venue = current_venue(app);
+    const encore::Venue* venue = map_venue(app);
     if (!venue || seat >= venue->plan.seats.size() || !app.view.fitted) return std::nullopt;
     const encore::PlanPoint& at = venue->plan.seats[seat].at;
     return ScreenPoint{app.view.to_screen_x(at.x), app.view.to_screen_y(at.y)};

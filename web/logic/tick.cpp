@@ -6,15 +6,17 @@
 #include "logic/account_client.hpp"
 #include "logic/catalog_client.hpp"
 #include "logic/hold_client.hpp"
+#include "logic/season_client.hpp"
 
 namespace web {
 
 void tick(AppState& app, Services& services, BrowserTime time) {
-    app.now = encore::Instant{static_cast<std::int64_t>(std::floor(time.wall_ms / 1000.0))};
+    app.now = encore::Instant{static_cast<std::int64_t>(std::floor(time.wall_ms / 1000.0)) + server_clock_offset(app)};
     app.clock_ms = time.monotonic_ms;
     restore_session(app, services);
     pump_catalog(app, services.http, time.monotonic_ms);
     pump_holds(app, services.http, time.monotonic_ms);
+    pump_season(app, services.http, time.monotonic_ms);
 }
 
 }  // namespace web

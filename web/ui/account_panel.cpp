@@ -73,7 +73,7 @@ void account_form(AppState& app, Services& services) {
     if (!app.account.token.empty()) std::memset(g_password, 0, sizeof g_password);  // signed in: forget it
 }
 
-float draw_account_button(AppState& app, Services& services, float right_x, float center_y) {
+float draw_account_button(AppState& app, Services& services, float right_x, float center_y, bool show_name) {
     bool signed_in = !app.account.token.empty();
     std::string who = app.account.name.empty() ? app.account.email : app.account.name;
     std::string label = signed_in ? "Log out" : "Log in";
@@ -86,7 +86,7 @@ float draw_account_button(AppState& app, Services& services, float right_x, floa
     }
     remember_widget(signed_in ? "logout" : "account_button");
     float left = right_x - w;
-    if (signed_in) {
+    if (signed_in && show_name) {
         ImFont* body = theme::fonts().body;
         right_aligned_text(body, who.c_str(), theme::text, left - theme::px(10), center_y - body->FontSize / 2);
         left -= theme::px(10) + body->CalcTextSizeA(body->FontSize, FLT_MAX, 0, who.c_str()).x;

@@ -9,7 +9,9 @@
 #include "logic/checkout_client.hpp"
 #include "logic/display_format.hpp"
 #include "logic/hold_client.hpp"
+#include "logic/season_basket.hpp"
 #include "ui/account_panel.hpp"
+#include "ui/basket_season.hpp"
 #include "ui/theme.hpp"
 #include "ui/ui_helpers.hpp"
 
@@ -54,6 +56,7 @@ void order_result(AppState& app) {
     ImGui::Text("Status: %s", status.c_str());
     remember_widget("order_status");
     if (!co.total_text.empty()) ImGui::Text("Total: %s", co.total_text.c_str());
+    issued_passes(app);
     ImGui::Spacing();
     if (accent_button("Done", "checkout_done", ImVec2(-1, 0))) {
         app.checkout.open = false;
@@ -107,7 +110,7 @@ void payment_form(AppState& app, Services& services, const encore::PricedBasket&
 void draw_checkout_window(AppState& app, Services& services, const Rect& area) {
     CheckoutState& co = app.checkout;
     if (!co.open) return;
-    if (app.picks.empty() && co.reference.empty() && co.step == CheckoutStep::idle) {
+    if (basket_empty(app) && co.reference.empty() && co.step == CheckoutStep::idle) {
         co.open = false;  // nothing to buy (e.g. the hold expired)
         return;
     }
@@ -134,7 +137,7 @@ void draw_checkout_window(AppState& app, Services& services, const Rect& area) {
         if (ImGui::Button("\xC3\x97", ImVec2(ImGui::GetFrameHeight(), 0))) co.open = false;
         remember_widget("checkout_close");
         ImGui::EndDisabled();
-        int tickets = static_cast<int>(app.picks.size());
+        int tickets = basket_ticket_count(app);
         float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
         float y = ImGui::GetCursorScreenPos().y;
         ImGui::Text("%d ticket%s", tickets, tickets == 1 ? "" : "s");

@@ -17,11 +17,15 @@
 #include "logic/hold_client.hpp"
 #include "logic/layout.hpp"
 #include "logic/tick.hpp"
+#include "logic/series_map.hpp"
 #include "ui/account_panel.hpp"
+#include "ui/account_view.hpp"
+#include "ui/best_available_panel.hpp"
 #include "ui/checkout_panel.hpp"
 #include "ui/events_panel.hpp"
 #include "ui/page_chrome.hpp"
 #include "ui/pointer_input.hpp"
+#include "ui/season_panel.hpp"
 #include "ui/seat_map_view.hpp"
 #include "ui/side_panel.hpp"
 #include "ui/theme.hpp"
@@ -71,9 +75,34 @@ void frame() {
     web::Services& services = web::page_services();
     web::Layout layout = web::compute_layout(size);
     web::draw_top_bar(app, services, layout.top_bar);
-    web::draw_events_panel(app, layout.events, layout.kind);
-    web::draw_map_header(app, layout.header, layout.kind);
-    web::draw_seat_map(app, layout.map);
+    // The header and map area: a performance's map, a series' composite map, a product's details, or the account.
+    web::Rect stage_area{layout.header.x, layout.header.y, layout.header.w, layout.map.y + layout.map.h - layout.header.y};
+    switch (app.season.view) {
+        case web::MainView::events:
+            web::draw_events_panel(app, layout.events, layout.kind);
+            web::draw_map_header(app, layout.header, layout.kind);
+            web::draw_seat_map(app, layout.map);
+            web::draw_best_available(app, layout.map, layout.kind);
+            break;
+        case web::MainView::season:
+            web::draw_season_panel(app, layout.events, layout.kind);
+            if (web::series_map_shown(app)) {
+                web::draw_series_header(app, layout.header, layout.kind);
+                web::draw_seat_map(app, layout.map);
+                web::draw_best_available(app, layout.map, layout.kind);
+            } else {
+                web::draw_product_details(app, stage_area);
+            }
+            break;
+        case web::MainView::account: {
+            web::Rect whole = layout.kind == web::LayoutKind::narrow
+                                  ? web::Rect{layout.events.x, layout.events.y, layout.events.w, stage_area.y + stage_area.h - layout.events.y}
+                                  : web::Rect{layout.events.x, layout.events.y, stage_area.x + stage_area.w - layout.events.x, layout.events.h};
+            if (layout.kind == web::LayoutKind::medium) whole.h = stage_area.y + stage_area.h - layout.events.y;
+            web::draw_account_view(app, services, whole);
+            break;
+        }
+    }
     web::draw_side_panel(app, layout.side, layout.kind);
     web::draw_catalog_status(app, layout.map);
     // The checkout floats over the map; on tablets and phones from the header down (it may cover the basket).

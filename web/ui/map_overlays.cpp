@@ -6,7 +6,9 @@
 
 #include "encore/money.hpp"
 #include "logic/display_format.hpp"
+#include "logic/map_source.hpp"
 #include "logic/map_view.hpp"
+#include "logic/series_map.hpp"
 #include "ui/map_drawing.hpp"
 #include "ui/theme.hpp"
 
@@ -49,9 +51,17 @@ void draw_seat_tooltip(const AppState& app, const encore::SeatingPlan& plan, std
     ImGui::Dummy(ImVec2(line * 0.9f, line));
     ImGui::SameLine();
     std::string band = b >= 0 ? app.catalog->price_bands[static_cast<std::size_t>(b)].name : s.band.value;
-    std::optional<encore::Money> price = seat_price(app, seat);
+    bool series = series_map_shown(app);
+    std::optional<encore::Money> price;
+    if (!series) {
+        price = seat_price(app, seat);
+    } else if (std::optional<std::int64_t> per_show = series_band_price(app, b)) {
+        price = encore::Money{*per_show, app.catalog->currency};
+    }
     const encore::TicketType* type = app.catalog->find_ticket_type(app.ticket_type);
-    std::string price_text = price ? encore::format_money(*price) + (type ? " " + type->name : "") : "not sold at this performance";
+    std::string price_text = !price  ? (series ? "not sold in this series" : "not sold at this performance")
+                             : series ? encore::format_money(*price) + " a show"
+                                      : encore::format_money(*price) + (type ? " " + type->name : "");
     ImGui::Text("%s  ·  %s", band.c_str(), price_text.c_str());
     const std::pair<encore::SeatAttribute, const char*> attribute_words[] = {
         {encore::seat_wheelchair, "Wheelchair space"},
@@ -61,19 +71,27 @@ void draw_seat_tooltip(const AppState& app, const encore::SeatingPlan& plan, std
     for (const auto& [attribute, words] : attribute_words)
         if (s.has(attribute)) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::text_muted), "%s", words);
     ImGui::Spacing();
-    std::optional<encore::SeatState> state = seat_state(app, seat);
-    const encore::Instance* inst = current_instance(app);
+    std::optional<encore::SeatState> state = map_seat_state(app, seat);
+    const encore::Instance* inst = series ? nullptr : current_instance(app);
     ImVec4 muted = ImGui::ColorConvertU32ToFloat4(theme::text_muted);
-    if (is_selected(app, seat))
+    if (series && state) {
+        std::string free = capitalised(series_free_text(app, seat));
+        ImGui::TextColored(series_free_at(app, seat) > 0 ? muted : ImGui::ColorConvertU32ToFloat4(theme::error), "%s", free.c_str());
+    }
+    if (map_is_selected(app, seat))
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::accent), "In your selection. Click to remove.");
     else if (!state)
         ImGui::TextColored(muted, "Loading availability…");
     else if (!encore::is_available(*state))
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::error), "%s", seat_state_words(*state));
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::error), "%s%s", seat_state_words(*state),
+                           series ? " at one of the performances" : "");
     else if (inst && !on_sale_web(app, *inst))
         ImGui::TextColored(muted, "Not on sale yet");
+    else if (!map_can_select(app, seat))
+        ImGui::TextColored(muted, "Not available to you");
     else if (price)
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::on_sale), "Available. Click to select.");
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::on_sale), "%s",
+                           series ? "Free at every performance. Click to select." : "Available. Click to select.");
     ImGui::EndTooltip();
     ImGui::PopStyleVar();
 }
@@ -90,21 +108,29 @@ void draw_map_overlays(AppState& app, const Rect& area) {
     ImGui::SameLine();
     if (ImGui::Button("Fit", ImVec2(0, button.y))) fit_view(app);
     end_overlay();
-    // Messages in the middle: loading, failure.
+    // Messages in the middle: loading, failure (of the performance's seats, or of every performance of a series).
     ImVec2 middle(area.x + area.w / 2, area.y + area.h / 2);
-    if (app.availability == Fetch::loading || app.availability == Fetch::wanted) {
+    bool series = series_map_shown(app);
+    const GroupSeats& g = app.season.group;
+    bool loading = series ? g.state == Load::loading || g.state == Load::wanted
+                          : app.availability == Fetch::loading || app.availability == Fetch::wanted;
+    bool failed = series ? g.state == Load::error : app.availability == Fetch::error;
+    if (loading) {
         begin_overlay("##loading", middle, ImVec2(0.5f, 0.5f));
-        ImGui::TextUnformatted("Loading seats…");
+        ImGui::TextUnformatted(series ? "Loading the seats of every performance…" : "Loading seats…");
         end_overlay();
-    } else if (app.availability == Fetch::error) {
+    } else if (failed) {
         begin_overlay("##avail_error", middle, ImVec2(0.5f, 0.5f));
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + theme::px(360));
         ImGui::PushFont(theme::fonts().bold);
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::error), "Seats could not be loaded");
         ImGui::PopFont();
-        ImGui::TextUnformatted(app.availability_error.c_str());
+        ImGui::TextUnformatted(series ? g.error.c_str() : app.availability_error.c_str());
         ImGui::PopTextWrapPos();
-        if (ImGui::Button("Try again")) app.availability = Fetch::wanted, app.availability_error.clear();
+        if (ImGui::Button("Try again")) {
+            if (series) app.season.group.state = Load::wanted;
+            else app.availability = Fetch::wanted, app.availability_error.clear();
+        }
         end_overlay();
     }
 }

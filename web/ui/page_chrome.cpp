@@ -8,6 +8,7 @@
 #include "ui/account_panel.hpp"
 #include "ui/theme.hpp"
 #include "ui/ui_helpers.hpp"
+#include "ui/view_tabs.hpp"
 
 namespace web {
 
@@ -22,14 +23,21 @@ void draw_top_bar(AppState& app, Services& services, const Rect& area) {
     dl->AddCircleFilled(ImVec2(area.x + pad + theme::px(9), cy), theme::px(9), theme::accent);
     dl->AddCircleFilled(ImVec2(area.x + pad + theme::px(9), cy), theme::px(4.5f), theme::background);
     float x = area.x + pad + theme::px(26);
+    float css_w = area.w / static_cast<float>(app.dpr);
+    bool compact = css_w < 1100;  // the tabs take the room of the brand's words
     const char* brand = "ENCORE";
-    for (const char* s = brand; *s; ++s) {
-        dl->AddText(label, size, ImVec2(x, cy - size / 2), theme::text, s, s + 1);
-        x += label->CalcTextSizeA(size, FLT_MAX, 0, s, s + 1).x + theme::px(2.5f);
-    }
+    if (css_w >= 760)
+        for (const char* s = brand; *s; ++s) {
+            dl->AddText(label, size, ImVec2(x, cy - size / 2), theme::text, s, s + 1);
+            x += label->CalcTextSizeA(size, FLT_MAX, 0, s, s + 1).x + theme::px(2.5f);
+        }
     x += theme::px(12);
     ImFont* body = theme::fonts().body;
-    dl->AddText(body, body->FontSize, ImVec2(x, cy - body->FontSize / 2), theme::text_muted, "Box office");
+    if (!compact) {
+        dl->AddText(body, body->FontSize, ImVec2(x, cy - body->FontSize / 2), theme::text_muted, "Box office");
+        x += body->CalcTextSizeA(body->FontSize, FLT_MAX, 0, "Box office").x + theme::px(20);
+    }
+    float tabs_right = app.catalog ? draw_view_tabs(app, x - theme::px(compact ? 10 : 0), cy, compact) : x;
     std::string right;
     ImU32 right_col = theme::text_muted;
     if (app.phase == Phase::loading) right = "Loading the season…";
@@ -38,8 +46,9 @@ void draw_top_bar(AppState& app, Services& services, const Rect& area) {
         right = app.catalog->seasons.front().name;
         if (app.catalog->seasons.size() > 1) right += " and more";
     }
-    float account_left = app.catalog ? draw_account_button(app, services, area.x + area.w - pad, cy) : area.x + area.w - pad;
-    if (area.w / static_cast<float>(app.dpr) >= 760 || !app.catalog)  // narrow screens: the account wins the space
+    float account_left = app.catalog ? draw_account_button(app, services, area.x + area.w - pad, cy, css_w >= 760) : area.x + area.w - pad;
+    float right_w = body->CalcTextSizeA(body->FontSize, FLT_MAX, 0, right.c_str()).x;
+    if (account_left - theme::px(app.catalog ? 24 : 0) - right_w > tabs_right + theme::px(12))  // else the tabs and account win the space
         right_aligned_text(body, right.c_str(), right_col, account_left - theme::px(app.catalog ? 24 : 0), cy - body->FontSize / 2);
     dl->AddLine(ImVec2(area.x, area.y + area.h - 1), ImVec2(area.x + area.w, area.y + area.h - 1), theme::border);
     ImGui::End();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "browser/touch_input.hpp"
+#include "logic/map_source.hpp"
 #include "logic/map_view.hpp"
 #include "ui/map_drawing.hpp"
 #include "ui/map_overlays.hpp"
@@ -97,14 +98,14 @@ void handle_input(AppState& app, const encore::SeatingPlan& plan, bool hovered) 
     }
     if (ImGui::IsItemDeactivated() && g_press.pressing) {
         if (!g_press.dragging && ImGui::GetTime() - g_press.time <= tap_max_seconds)
-            if (std::optional<std::uint32_t> seat = seat_at(app, plan, g_press.at.x, g_press.at.y)) toggle_seat(app, *seat);
+            if (std::optional<std::uint32_t> seat = seat_at(app, plan, g_press.at.x, g_press.at.y)) map_toggle(app, *seat);
         g_press.pressing = false;
     }
     app.hovered_seat.reset();
     if (hovered && !g_press.dragging && !pinch.active) app.hovered_seat = seat_at(app, plan, io.MousePos.x, io.MousePos.y);
     if (g_press.dragging)
         ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
-    else if (app.hovered_seat && (can_select(app, *app.hovered_seat) || is_selected(app, *app.hovered_seat)))
+    else if (app.hovered_seat && (map_can_select(app, *app.hovered_seat) || map_is_selected(app, *app.hovered_seat)))
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
 }
 
@@ -210,7 +211,11 @@ void draw_labels(ImDrawList* dl, const AppState& app, const encore::SeatingPlan&
 void draw_seats(ImDrawList* dl, const AppState& app, const encore::SeatingPlan& plan) {
     const ViewTransform& v = app.view;
     float r = std::max(static_cast<float>(v.scale) * seat_radius_units, theme::px(1.6f));
-    bool loaded = !app.seats.empty();
+    const std::vector<encore::SeatState>& states = map_states(app);
+    const std::vector<std::uint32_t> picked = map_selection(app);
+    std::vector<bool> in_basket(plan.seats.size(), false);
+    for (std::uint32_t i : picked)
+        if (i < in_basket.size()) in_basket[i] = true;
     bool show_numbers = r >= theme::px(8.5f);
     float x0 = static_cast<float>(v.rect_x) - r, y0 = static_cast<float>(v.rect_y) - r;
     float x1 = static_cast<float>(v.rect_x + v.rect_w) + r, y1 = static_cast<float>(v.rect_y + v.rect_h) + r;
@@ -218,11 +223,11 @@ void draw_seats(ImDrawList* dl, const AppState& app, const encore::SeatingPlan& 
     for (std::uint32_t i = 0; i < plan.seats.size(); ++i) {
         const encore::Seat& s = plan.seats[i];
         ImVec2 c = to_screen(v, s.at);
-        if (!visible(c) || is_selected(app, i)) continue;
-        SeatLook look = loaded && encore::is_available(app.seats[i]) ? SeatLook::available : SeatLook::unavailable;
+        if (!visible(c) || in_basket[i]) continue;
+        SeatLook look = i < states.size() && encore::is_available(states[i]) ? SeatLook::available : SeatLook::unavailable;
         draw_seat_glyph(dl, c, r, seat_band_color(app, i), s.attributes, look, show_numbers ? s.number.c_str() : nullptr);
     }
-    for (std::uint32_t i : selection(app)) {  // on top, so their larger marker is never covered
+    for (std::uint32_t i : picked) {  // on top, so their larger marker is never covered
         ImVec2 c = to_screen(v, plan.seats[i].at);
         if (visible(c)) draw_seat_glyph(dl, c, r, seat_band_color(app, i), plan.seats[i].attributes, SeatLook::selected);
     }
@@ -244,7 +249,7 @@ void draw_seat_map(AppState& app, const Rect& area) {
                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoNav);
     ImGui::PopStyleVar();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const encore::Venue* venue = current_venue(app);
+    const encore::Venue* venue = map_venue(app);
     if (!venue || venue->plan.width <= 0 || venue->plan.height <= 0) {
         dl->AddRectFilled(ImVec2(area.x, area.y), ImVec2(area.x + area.w, area.y + area.h), theme::map_background);
         ImGui::End();
@@ -275,7 +280,7 @@ void draw_seat_map(AppState& app, const Rect& area) {
     dl->PopClipRect();
     ImGui::End();
 
-    if (app.hovered_seat && !app.seats.empty()) draw_seat_tooltip(app, plan, *app.hovered_seat);
+    if (app.hovered_seat && map_loaded(app)) draw_seat_tooltip(app, plan, *app.hovered_seat);
     draw_map_overlays(app, area);
 }
 

@@ -12,6 +12,9 @@
 #include "logic/checkout_client.hpp"
 #include "logic/display_format.hpp"
 #include "logic/hold_client.hpp"
+#include "logic/season_basket.hpp"
+#include "logic/series_map.hpp"
+#include "ui/basket_season.hpp"
 #include "ui/map_drawing.hpp"
 #include "ui/theme.hpp"
 #include "ui/ui_helpers.hpp"
@@ -38,9 +41,9 @@ void ticket_type_combo(AppState& app, std::size_t index, float width) {
     ImGui::PopFont();
 }
 
-void basket_list(AppState& app, const encore::PricedBasket& priced, float height) {
+void basket_list(AppState& app, const encore::PricedBasket& priced, float height, bool with_pass_use) {
     ImGui::BeginChild("##selection", ImVec2(0, height), false);
-    if (app.picks.empty()) {
+    if (basket_empty(app)) {
         ImGui::PushStyleColor(ImGuiCol_Text, col(theme::text_muted));
         ImGui::TextWrapped("No seats selected yet. Click or tap an available seat on the map: it is held for you while you decide.");
         ImGui::PopStyleColor();
@@ -80,6 +83,7 @@ void basket_list(AppState& app, const encore::PricedBasket& priced, float height
         dl->PushClipRect(ImVec2(x, pos.y), ImVec2(name_right, pos.y + h), true);
         dl->AddText(theme::fonts().bold, line_h, ImVec2(x, y), theme::text, name.c_str());
         std::string sub = performance_day_short(*inst) + " " + performance_clock(*inst) + " · " + band_name;
+        if (std::string with = pick_pass_note(app, pick); !with.empty()) sub += " · " + with;
         if (!pick.held) sub = "Holding… · " + sub;
         dl->AddText(theme::fonts().small, small, ImVec2(x, y + line_h + theme::px(2)), pick.held ? theme::text_muted : theme::accent, sub.c_str());
         dl->PopClipRect();
@@ -91,7 +95,7 @@ void basket_list(AppState& app, const encore::PricedBasket& priced, float height
         // The whole card explains its price.
         ImGui::SetCursorScreenPos(pos);
         ImGui::InvisibleButton("##card", ImVec2(width - remove_w - theme::px(4), line_h + small + theme::px(10)));
-        if (ImGui::IsItemHovered() && line) ImGui::SetTooltip("%s", line_explanation(*line, priced.currency).c_str());
+        if (ImGui::IsItemHovered() && line) ImGui::SetTooltip("%s", line_explanation(*line).c_str());
         ImGui::SetCursorScreenPos(ImVec2(x, y + line_h + small + theme::px(6)));
         ticket_type_combo(app, i, std::min(theme::px(140), width - theme::px(40)));
         ImGui::SetCursorScreenPos(ImVec2(pos.x + width - remove_w, pos.y + theme::px(6)));
@@ -105,6 +109,7 @@ void basket_list(AppState& app, const encore::PricedBasket& priced, float height
         ImGui::Dummy(ImVec2(0, 0));
         ImGui::PopID();
     }
+    season_basket_cards(app, priced);
     if (!priced.valid)
         for (const encore::LineProblem& p : priced.problems) {
             ImGui::PushStyleColor(ImGuiCol_Text, col(theme::error));
@@ -113,6 +118,7 @@ void basket_list(AppState& app, const encore::PricedBasket& priced, float height
         }
     ImGui::EndChild();
     if (remove) remove_pick(app, *remove);
+    if (with_pass_use) use_a_pass_section(app, false);  // under the list, never scrolled out of sight
 }
 
 float summary_height(const encore::PricedBasket& priced) {
@@ -136,21 +142,24 @@ void basket_summary(AppState& app, const encore::PricedBasket& priced) {
     if (left > 0) {
         ImGui::TextColored(col(left < 120 ? theme::error : theme::on_sale), "Seats held for %s", hold_countdown_text(left).c_str());
         remember_widget("hold_countdown");
-    } else if (!app.picks.empty()) {
+    } else if (basket_has_seats(app)) {
         ImGui::TextColored(col(theme::accent), "Holding your seats…");
     } else {
         ImGui::TextUnformatted("");
     }
-    int tickets = static_cast<int>(app.picks.size());
+    int tickets = basket_ticket_count(app);
     ImGui::PushFont(theme::fonts().bold);
     ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::Text("Total (%d ticket%s)", tickets, tickets == 1 ? "" : "s");
+    if (app.season.products.empty() || tickets > 0)
+        ImGui::Text("Total (%d ticket%s)", tickets, tickets == 1 ? "" : "s");
+    else
+        ImGui::TextUnformatted("Total");
     ImGui::PopFont();
     std::string total = priced.valid ? encore::format_money({priced.total, priced.currency}) : "–";
     right_aligned_text(theme::fonts().title, total.c_str(), theme::accent, right, p.y - theme::px(3));
     ImGui::Spacing();
-    ImGui::BeginDisabled(app.picks.empty());
-    if (ImGui::Button("Clear", ImVec2(theme::px(80), 0))) clear_selection(app);
+    ImGui::BeginDisabled(basket_empty(app));
+    if (ImGui::Button("Clear", ImVec2(theme::px(80), 0))) clear_basket(app);
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Button, col(theme::accent));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, col(theme::mix(theme::accent, IM_COL32_WHITE, 0.15f)));
@@ -175,7 +184,8 @@ void legend_row_glyph(ImU32 band, std::uint8_t attributes, SeatLook look) {
 
 void legend(AppState& app) {
     const encore::TicketType* type = app.catalog->find_ticket_type(app.ticket_type);
-    heading(type ? ("Prices · " + type->name).c_str() : "Prices");
+    bool series = series_map_shown(app);
+    heading(series ? "Series prices · a show" : type ? ("Prices · " + type->name).c_str() : "Prices");
     float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     for (int b : app.bands_in_plan) {
         const encore::PriceBand& band = app.catalog->price_bands[static_cast<std::size_t>(b)];
@@ -183,6 +193,10 @@ void legend(AppState& app) {
         float y = ImGui::GetCursorScreenPos().y;
         ImGui::TextUnformatted(band.name.c_str());
         std::optional<encore::Money> price = band_price(app, b);
+        if (series) {
+            std::optional<std::int64_t> per_show = series_band_price(app, b);
+            price = per_show ? std::optional<encore::Money>(encore::Money{*per_show, app.catalog->currency}) : std::nullopt;
+        }
         right_aligned_text(theme::fonts().bold, price ? encore::format_money(*price).c_str() : "–", theme::text, right, y);
     }
     ImGui::Spacing();
@@ -219,8 +233,8 @@ void draw_side_panel(AppState& app, const Rect& area, LayoutKind kind) {
     if (kind == LayoutKind::wide) {
         heading("Your basket");
         float avail = ImGui::GetContentRegionAvail().y;
-        float list_h = avail - summary_h - legend_height(app) - ImGui::GetStyle().ItemSpacing.y * 4;
-        basket_list(app, priced, std::max(list_h, theme::px(60)));
+        float list_h = avail - summary_h - use_a_pass_height(app) - legend_height(app) - ImGui::GetStyle().ItemSpacing.y * 4;
+        basket_list(app, priced, std::max(list_h, theme::px(60)), true);
         basket_summary(app, priced);
         ImGui::Spacing();
         ImGui::Separator();
@@ -233,10 +247,11 @@ void draw_side_panel(AppState& app, const Rect& area, LayoutKind kind) {
             ImGui::TableNextColumn();
             heading("Your basket");
             float avail = ImGui::GetContentRegionAvail().y;
-            basket_list(app, priced, std::max(avail - summary_h - theme::px(6), theme::px(40)));
+            basket_list(app, priced, std::max(avail - summary_h - theme::px(6), theme::px(40)), false);
             basket_summary(app, priced);
             ImGui::TableNextColumn();
             ImGui::BeginChild("##legend", ImVec2(0, 0), false);
+            use_a_pass_section(app, true);  // beside the basket: the basket keeps its total and Checkout in sight
             legend(app);
             ImGui::EndChild();
             ImGui::EndTable();

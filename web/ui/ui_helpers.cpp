@@ -28,6 +28,14 @@ void heading(const char* text) {
     ImGui::PopFont();
 }
 
+void wrapped_text(const std::string& text, ImU32 color, ImFont* font) {
+    if (font) ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, col(color));
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+    if (font) ImGui::PopFont();
+}
+
 void right_aligned_text(ImFont* font, const char* text, ImU32 color, float right_x, float y) {
     ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text);
     ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(right_x - size.x, y), color, text);

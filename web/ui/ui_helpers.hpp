@@ -1,6 +1,8 @@
 // Small ImGui helpers shared by the panels: fixed panel windows, headings, right-aligned text, a performance's
 // web sale status with its colour, and naming widgets for the browser tests.
 #pragma once
+#include <string>
+
 #include "imgui.h"
 #include "logic/app_state.hpp"
 #include "logic/layout.hpp"
@@ -17,6 +19,8 @@ inline ImVec4 col(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 void begin_panel(const char* id, const Rect& area, ImU32 bg, ImGuiWindowFlags extra = 0);
 // A small upper-case muted heading ("YOUR SEATS").
 void heading(const char* text);
+// Wrapped text in a colour (muted by default), in `font` when given.
+void wrapped_text(const std::string& text, ImU32 color, ImFont* font = nullptr);
 // Text whose right edge is at right_x, drawn at y without moving the layout cursor.
 void right_aligned_text(ImFont* font, const char* text, ImU32 color, float right_x, float y);
 
