@@ -68,17 +68,24 @@ async function waitFrames(page, n = 3) {
   await page.waitForFunction((f) => Module._encore_frame_count() >= f, f0 + n, { timeout: 15000 });
 }
 
-// Waits until the client's state satisfies `predicate` (a function of the state JSON, run in the page).
-async function waitState(page, predicate, arg, what, timeout = 15000) {
+// Waits until the JSON an export returns (e.g. '_encore_state_json') satisfies `predicate` (a function of it, run
+// in the page); returns that JSON.
+async function waitExport(page, exported, predicate, arg, what, timeout = 15000) {
+  const read = async () => JSON.parse(await page.evaluate((f) => UTF8ToString(Module[f]()), exported));
   try {
-    await page.waitForFunction(({ src, arg }) => {
-      const s = JSON.parse(UTF8ToString(Module._encore_state_json()));
+    await page.waitForFunction(({ exported, src, arg }) => {
+      const s = JSON.parse(UTF8ToString(Module[exported]()));
       return new Function('s', 'arg', `return (${src})(s, arg);`)(s, arg);
-    }, { src: predicate.toString(), arg }, { timeout, polling: 100 });
+    }, { exported, src: predicate.toString(), arg }, { timeout, polling: 100 });
   } catch (e) {
-    throw new Error(`timed out waiting for ${what}; state: ${JSON.stringify(await state(page))}`);
+    throw new Error(`timed out waiting for ${what}; ${exported}: ${JSON.stringify(await read()).slice(0, 3000)}`);
   }
-  return state(page);
+  return read();
+}
+
+// Waits until the client's state satisfies `predicate` (a function of the state JSON, run in the page).
+function waitState(page, predicate, arg, what, timeout = 15000) {
+  return waitExport(page, '_encore_state_json', predicate, arg, what, timeout);
 }
 
 // Clicks the middle of a widget the UI named (it must be drawn in the latest frame).
@@ -128,5 +135,5 @@ function planSeats(catalog, venueId) {
 
 function gbp(minor) { return `£${(minor / 100).toFixed(2)}`; }
 
-module.exports = { OUT_DIR, CHROMIUM_ARGS, inputPaths, startServer, state, seatPos, widgetRect, waitFrames, waitState,
+module.exports = { OUT_DIR, CHROMIUM_ARGS, inputPaths, startServer, state, seatPos, widgetRect, waitFrames, waitExport, waitState,
   clickWidget, typeInto, openPage, waitReady, planSeats, gbp };
