@@ -139,6 +139,20 @@ HoldOutcome cancel_hold(ServerContext& ctx, const std::optional<Account>& caller
     return HoldView{std::move(*record), {}};
 }
 
+HoldOutcome abandon_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token) {
+    const Instant now = ctx.clock.now();
+    auto db = ctx.pool.lease();
+    Transaction transaction(*db, Transaction::Kind::immediate);
+    HoldStore holds(*db);
+    auto record = find_live(holds, token, caller, now);
+    if (!record) return HoldNotFound{};
+    record->expires_at = std::min(record->expires_at, Instant{now.unix_seconds + ctx.options.hold_grace_seconds});
+    holds.set_expiry(token, record->expires_at);
+    HoldView view = view_of(holds, std::move(*record));
+    transaction.commit();
+    return view;
+}
+
 void release_expired_holds(ServerContext& ctx) {
     constexpr int batch = 200;
     const Instant now = ctx.clock.now();
