@@ -16,6 +16,7 @@
 #include "logic/account_state.hpp"
 #include "logic/basket_state.hpp"
 #include "logic/checkout_state.hpp"
+#include "logic/page_state.hpp"
 
 namespace web {
 
@@ -84,6 +85,8 @@ struct AppState {
 
     ViewTransform view;
     std::optional<std::uint32_t> hovered_seat;
+
+    PageState page;                         // fields, links, the remembered basket, the order view... (page_state.hpp)
 };
 
 // Loads catalog JSON text with the core's validator; on problems the phase becomes error with a summary.

@@ -21,7 +21,8 @@ encore::Instant instant_of(const nlohmann::json& v) {
     return {};
 }
 
-// Takes the hold document {"token","expires_at","max_expires_at","seats"} and marks our picks held.
+}  // namespace
+
 void accept_hold(AppState& app, const nlohmann::json& doc) {
     const nlohmann::json& h = doc.contains("hold") ? doc["hold"] : doc;
     if (!h.is_object()) return;
@@ -42,6 +43,8 @@ void accept_hold(AppState& app, const nlohmann::json& doc) {
             if (p.seat_id.value == seat && (instance.empty() || p.instance.value == instance)) p.held = true;
     }
 }
+
+namespace {
 
 // Someone else has the seat: it leaves the basket and shows as taken.
 void seat_taken(AppState& app, const HoldOp& op, const std::string& why) {

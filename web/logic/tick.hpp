@@ -1,5 +1,6 @@
 // Once per browser animation frame: the logic takes the time and starts the requests the state waits for
-// (the stored session, catalog and availability, hold changes and extensions).
+// (the stored session, an address to show, catalog and availability, the remembered basket, hold changes and
+// extensions, an order waiting for a sign-in) and lets an old notice go.
 #pragma once
 #include "logic/app_state.hpp"
 #include "logic/services.hpp"

@@ -7,6 +7,7 @@
 #include "encore/money.hpp"
 #include "logic/display_format.hpp"
 #include "logic/map_view.hpp"
+#include "logic/seat_preview.hpp"
 #include "ui/map_drawing.hpp"
 #include "ui/theme.hpp"
 
@@ -35,47 +36,46 @@ void end_overlay() {
 }  // namespace
 
 void draw_seat_tooltip(const AppState& app, const encore::SeatingPlan& plan, std::uint32_t seat) {
-    const encore::Seat& s = plan.seats[seat];
+    (void)plan;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme::px(12), theme::px(10)));
     ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(theme::px(320));
+    draw_seat_facts(app, seat_facts(app, seat, false), seat);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+    ImGui::PopStyleVar();
+}
+
+void draw_seat_facts(const AppState& app, const SeatFacts& f, std::uint32_t seat) {
+    ImVec4 muted = ImGui::ColorConvertU32ToFloat4(theme::text_muted);
     ImGui::PushFont(theme::fonts().bold);
-    ImGui::TextUnformatted(plan.seat_name(seat).c_str());
+    ImGui::TextUnformatted(f.name.c_str());
     ImGui::PopFont();
-    int b = app.seat_band[seat];
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float line = ImGui::GetTextLineHeight();
     ImVec2 p = ImGui::GetCursorScreenPos();
     dl->AddCircleFilled(ImVec2(p.x + line * 0.4f, p.y + line * 0.5f), line * 0.32f, seat_band_color(app, seat));
     ImGui::Dummy(ImVec2(line * 0.9f, line));
     ImGui::SameLine();
-    std::string band = b >= 0 ? app.catalog->price_bands[static_cast<std::size_t>(b)].name : s.band.value;
-    std::optional<encore::Money> price = seat_price(app, seat);
-    const encore::TicketType* type = app.catalog->find_ticket_type(app.ticket_type);
-    std::string price_text = price ? encore::format_money(*price) + (type ? " " + type->name : "") : "not sold at this performance";
-    ImGui::Text("%s  ·  %s", band.c_str(), price_text.c_str());
-    const std::pair<encore::SeatAttribute, const char*> attribute_words[] = {
-        {encore::seat_wheelchair, "Wheelchair space"},
-        {encore::seat_companion, "Companion seat (next to a wheelchair space)"},
-        {encore::seat_restricted_view, "Restricted view"},
-        {encore::seat_aisle, "Aisle seat"}};
-    for (const auto& [attribute, words] : attribute_words)
-        if (s.has(attribute)) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::text_muted), "%s", words);
+    ImGui::Text("%s  ·  %s", f.band.c_str(), f.price.c_str());
+    for (const std::string& mark : f.marks) ImGui::TextColored(muted, "%s", mark.c_str());
+    if (!f.lock.empty()) {
+        p = ImGui::GetCursorScreenPos();
+        draw_locked_seat_glyph(dl, ImVec2(p.x + line * 0.4f, p.y + line * 0.5f), line * 0.3f, seat_band_color(app, seat),
+                               SeatLook::available, f.kept_from_customer);
+        ImGui::Dummy(ImVec2(line * 0.9f, line));
+        ImGui::SameLine();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::locked), "%s", f.lock.c_str());
+    }
+    if (!f.explanation.empty()) {
+        ImGui::Spacing();
+        ImGui::PushFont(theme::fonts().small);
+        ImGui::TextColored(muted, "%s", f.explanation.c_str());
+        ImGui::PopFont();
+    }
     ImGui::Spacing();
-    std::optional<encore::SeatState> state = seat_state(app, seat);
-    const encore::Instance* inst = current_instance(app);
-    ImVec4 muted = ImGui::ColorConvertU32ToFloat4(theme::text_muted);
-    if (is_selected(app, seat))
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::accent), "In your selection. Click to remove.");
-    else if (!state)
-        ImGui::TextColored(muted, "Loading availability…");
-    else if (!encore::is_available(*state))
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::error), "%s", seat_state_words(*state));
-    else if (inst && !on_sale_web(app, *inst))
-        ImGui::TextColored(muted, "Not on sale yet");
-    else if (price)
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::on_sale), "Available. Click to select.");
-    ImGui::EndTooltip();
-    ImGui::PopStyleVar();
+    ImU32 state_colour = f.selected ? theme::accent : f.can_add ? theme::on_sale : f.state == "Available" ? theme::text_muted : theme::error;
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(state_colour), "%s", (f.state + (f.action.empty() ? "" : ". " + f.action)).c_str());
 }
 
 void draw_map_overlays(AppState& app, const Rect& area) {

@@ -1,0 +1,11 @@
+// The notice (a seat was taken, the hold ran out, a locked seat...) as a banner over the top of the map, with a
+// close button; it also goes by itself (logic/notices.hpp).
+#pragma once
+#include "logic/app_state.hpp"
+#include "logic/layout.hpp"
+
+namespace web {
+
+void draw_notice_banner(AppState& app, const Rect& map_area);
+
+}  // namespace web
