@@ -81,6 +81,7 @@ TEST_CASE("the page shows the fields of the last drawn frame; typing lands in th
     CHECK(web::field_typed(fields, "search", "Hamlet") == "Hamlet");  // not shown: nothing stored
     CHECK(search.empty());
 
+    CHECK(fields.focus_wanted.empty());  // none of these asks for the focus
     web::field_focus(fields, "card_cvc", true);
     CHECK(fields.focused == "card_cvc");
     web::begin_fields_frame(fields);  // the checkout closed: its fields go, and the focus with them
@@ -88,6 +89,29 @@ TEST_CASE("the page shows the fields of the last drawn frame; typing lands in th
     web::end_fields_frame(fields);
     CHECK(fields.shown.size() == 1);
     CHECK(fields.focused.empty());
+}
+
+TEST_CASE("a form that appears asks for the focus on its first empty field, once", "[fields]") {
+    web::TextFieldsState fields;
+    std::string search, email = "ada@example.org", password;
+    auto frame = [&](bool with_sign_in) {
+        web::begin_fields_frame(fields);
+        web::show_field(fields, field("search", "events", web::FieldKind::search, &search));
+        if (with_sign_in) {
+            web::ShownField e = field("email", "sign_in", web::FieldKind::email, &email), p = field("password", "sign_in", web::FieldKind::current_password, &password);
+            e.focus_on_appear = p.focus_on_appear = true;
+            web::show_field(fields, e);
+            web::show_field(fields, p);
+        }
+        web::end_fields_frame(fields);
+    };
+    frame(false);
+    CHECK(fields.focus_wanted.empty());
+    frame(true);
+    CHECK(fields.focus_wanted == "password");  // the email is already known
+    fields.focus_wanted.clear();
+    frame(true);
+    CHECK(fields.focus_wanted.empty());  // still shown: not again
 }
 
 TEST_CASE("Enter moves to the next empty field of the form, and submits it when all are filled", "[fields]") {
@@ -108,6 +132,14 @@ TEST_CASE("Enter moves to the next empty field of the form, and submits it when 
     CHECK_FALSE(web::take_submitted(fields, "sign_in"));  // once
     password.clear();
     CHECK(web::field_enter(fields, "email") == "password");  // the empty one, even behind
+
+    std::string search, from;  // a filter's Enter is "done", never a move to the empty date beside it
+    web::begin_fields_frame(fields);
+    web::show_field(fields, field("search", "events", web::FieldKind::search, &search));
+    web::show_field(fields, field("date_from", "events", web::FieldKind::date, &from));
+    web::end_fields_frame(fields);
+    CHECK(web::field_enter(fields, "search").empty());
+    CHECK(web::take_submitted(fields, "events"));
 }
 
 TEST_CASE("the sign-in form logs in or registers with what was typed, and says what is missing first", "[fields][account]") {

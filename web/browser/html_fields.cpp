@@ -10,6 +10,7 @@
 
 #include "browser/page.hpp"
 #include "browser/redraw.hpp"
+#include "browser/touch_input.hpp"
 
 namespace {
 
@@ -71,6 +72,7 @@ EM_JS(void, js_fields_install, (), {
                 e.preventDefault();
                 var next = Module.ccall('encore_field_enter', 'string', ['string'], [d.id]);
                 if (next && F.inputs[next]) { F.inputs[next].focus(); return; }
+                if (el.type === 'search' || el.type === 'date') { el.blur(); return; }  // done: the phone's keyboard goes
                 var form = el.form;
                 if (!next && form && form.requestSubmit) {  // a real submit event, for password managers
                     F.submitting = true;
@@ -112,6 +114,11 @@ EM_JS(void, js_fields_install, (), {
     }, true);
 });
 
+EM_JS(void, js_fields_focus, (const char* id), {
+    var el = Module['encoreFields'] && Module['encoreFields'].inputs[UTF8ToString(id)];
+    if (el && el.style.display !== 'none') el.focus({ preventScroll: true });
+});
+
 EM_JS(void, js_fields_sync, (const char* json), {
     if (Module['encoreFields']) Module['encoreFields'].sync(JSON.parse(UTF8ToString(json)));
 });
@@ -122,7 +129,7 @@ namespace web {
 
 void install_html_fields() { js_fields_install(); }
 
-void sync_html_fields(const TextFieldsState& fields) {
+void sync_html_fields(TextFieldsState& fields) {
     nlohmann::json list = nlohmann::json::array();
     for (const ShownField& f : fields.shown) {
         FieldSpec spec = field_spec(f.kind);
@@ -145,9 +152,14 @@ void sync_html_fields(const TextFieldsState& fields) {
                         {"hidden", hidden}, {"value", f.value ? *f.value : std::string()}});
     }
     std::string text = list.dump();
-    if (text == g_last_sync) return;
-    g_last_sync = text;
-    js_fields_sync(text.c_str());
+    if (text != g_last_sync) {
+        g_last_sync = text;
+        js_fields_sync(text.c_str());
+    }
+    if (!fields.focus_wanted.empty()) {  // a form appeared: the keyboard goes to it, but never pops up a phone's
+        if (!touch_mode()) js_fields_focus(fields.focus_wanted.c_str());
+        fields.focus_wanted.clear();
+    }
 }
 
 }  // namespace web

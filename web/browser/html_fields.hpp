@@ -8,8 +8,9 @@ namespace web {
 
 // Once at start: the layer that holds the forms.
 void install_html_fields();
-// After each drawn frame: shows, moves, updates and hides inputs to match `fields.shown`.
-void sync_html_fields(const TextFieldsState& fields);
+// After each drawn frame: shows, moves, updates and hides inputs to match `fields.shown`, and gives the keyboard
+// to a form that just appeared (not on touch screens, where that would pop the keyboard up uninvited).
+void sync_html_fields(TextFieldsState& fields);
 
 }  // namespace web
 

@@ -63,6 +63,11 @@ void show_field(TextFieldsState& fields, ShownField field) {
 }
 
 void end_fields_frame(TextFieldsState& fields) {
+    for (const ShownField& f : fields.drawing) {
+        bool form_was_shown = std::any_of(fields.shown.begin(), fields.shown.end(), [&](const ShownField& o) { return o.form == f.form; });
+        if (!form_was_shown && f.focus_on_appear && f.value && f.value->empty() && fields.focus_wanted.empty())
+            fields.focus_wanted = f.id;
+    }
     fields.shown = fields.drawing;
     if (!fields.focused.empty() && !find(fields.shown, fields.focused)) fields.focused.clear();
 }
@@ -78,6 +83,10 @@ std::string field_enter(TextFieldsState& fields, const std::string& id) {
     ShownField* field = find(fields.shown, id);
     if (!field) return "";
     const std::string form = field->form;
+    if (field->kind == FieldKind::search || field->kind == FieldKind::date) {  // a filter: Enter means "done"
+        form_submitted(fields, form);
+        return "";
+    }
     // The next field of the form after this one that is still empty, else the first empty one before it.
     std::vector<const ShownField*> same;
     for (const ShownField& f : fields.shown)

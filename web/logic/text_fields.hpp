@@ -33,6 +33,7 @@ struct ShownField {
     std::string* value = nullptr;  // the state that holds what is typed (lives as long as the page)
     Rect box;               // where the UI drew the field's box
     Rect visible;           // the part of it inside its window (the rest is clipped); w or h 0: hidden
+    bool focus_on_appear = false;  // when its form appears, the keyboard goes to its first empty such field
 };
 
 struct TextFieldsState {
@@ -40,12 +41,14 @@ struct TextFieldsState {
     std::vector<ShownField> shown;    // the last drawn frame's: what the page shows
     std::string focused;              // the field with the keyboard focus, "" for none
     std::vector<std::string> submitted;  // forms submitted from the keyboard (Enter), oldest first
+    std::string focus_wanted;         // a form just appeared: the field to give the keyboard (desktop only)
 };
 
 void begin_fields_frame(TextFieldsState& fields);
 // The UI drew `field` this frame (a field declared twice keeps the last declaration).
 void show_field(TextFieldsState& fields, ShownField field);
-// The frame is drawn: its fields become the ones the page shows.
+// The frame is drawn: its fields become the ones the page shows. A form that was not shown before asks for the
+// focus on its first empty focus_on_appear field (focus_wanted).
 void end_fields_frame(TextFieldsState& fields);
 
 // The customer typed (or pasted, or autofill filled) `text` into field `id`: the value is tidied for its kind
@@ -53,7 +56,7 @@ void end_fields_frame(TextFieldsState& fields);
 // the input must now show. Unknown field: `text` unchanged.
 std::string field_typed(TextFieldsState& fields, const std::string& id, const std::string& text);
 // Enter in field `id`: the id of the next empty field of its form to move to, or "" when the form is submitted
-// (it is then in `submitted`).
+// (it is then in `submitted`). In a search or date field Enter always submits (it filters as you type).
 std::string field_enter(TextFieldsState& fields, const std::string& id);
 void field_focus(TextFieldsState& fields, const std::string& id, bool focused);
 // True once for each keyboard submission of `form` (Enter, or the page's form submit).

@@ -32,9 +32,9 @@ void account_form(AppState& app, Services& services) {
     ImGui::SameLine();
     if (mode_button("Create account##mode", "register_mode", form.registering, half)) form.registering = true, app.account.error.clear();
     ImGui::Spacing();
-    text_field(app, "email", "sign_in", "Email", FieldKind::email, form.email);
-    if (form.registering) text_field(app, "name", "sign_in", "Your name", FieldKind::person_name, form.name);
-    text_field(app, "password", "sign_in", form.registering ? "Password (8 characters or more)" : "Password",
+    focused_text_field(app, "email", "sign_in", "Email", FieldKind::email, form.email);
+    if (form.registering) focused_text_field(app, "name", "sign_in", "Your name", FieldKind::person_name, form.name);
+    focused_text_field(app, "password", "sign_in", form.registering ? "Password (8 characters or more)" : "Password",
                form.registering ? FieldKind::new_password : FieldKind::current_password, form.password);
     ImGui::Spacing();
     ImGui::BeginDisabled(app.account.busy);

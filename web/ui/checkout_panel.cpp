@@ -31,16 +31,16 @@ void payment_form(AppState& app, Services& services, const encore::PricedBasket&
     ImGui::Spacing();
     float w = ImGui::GetContentRegionAvail().x, gap = ImGui::GetStyle().ItemSpacing.x;
     if (co.method == PayMethod::card) {
-        text_field(app, "card_number", "card", "Card number", FieldKind::card_number, co.card_number);
+        focused_text_field(app, "card_number", "card", "Card number", FieldKind::card_number, co.card_number);
         float half = (w - gap) / 2;
         ImVec2 row = ImGui::GetCursorScreenPos();  // two fields side by side, labels on one line
         ImGui::BeginGroup();
-        text_field(app, "card_expiry", "card", "Expiry (MM/YY)", FieldKind::card_expiry, co.card_expiry, half);
+        focused_text_field(app, "card_expiry", "card", "Expiry (MM/YY)", FieldKind::card_expiry, co.card_expiry, half);
         ImGui::EndGroup();
         ImVec2 below = ImGui::GetCursorScreenPos();
         ImGui::SetCursorScreenPos(ImVec2(row.x + half + gap, row.y));
         ImGui::BeginGroup();
-        text_field(app, "card_cvc", "card", "CVC", FieldKind::card_cvc, co.card_cvc, half);
+        focused_text_field(app, "card_cvc", "card", "CVC", FieldKind::card_cvc, co.card_cvc, half);
         ImGui::EndGroup();
         ImGui::SetCursorScreenPos(below);
         ImGui::PushFont(theme::fonts().small);

@@ -8,7 +8,10 @@
 
 namespace web {
 
-void text_field(AppState& app, const char* id, const char* form, const char* label, FieldKind kind, std::string& value, float width) {
+namespace {
+
+void draw_field(AppState& app, const char* id, const char* form, const char* label, FieldKind kind, std::string& value, float width,
+                bool focus_on_appear) {
     const bool hidden_label = label && label[0] == '#' && label[1] == '#';  // "##Search": named, not drawn
     if (label && *label && !hidden_label) {
         ImGui::PushStyleColor(ImGuiCol_Text, col(theme::text_muted));
@@ -33,8 +36,18 @@ void text_field(AppState& app, const char* id, const char* form, const char* lab
     Rect box{a.x / d, a.y / d, w / d, h / d};
     Rect visible{vx0 / d, vy0 / d, std::max(0.f, vx1 - vx0) / d, std::max(0.f, vy1 - vy0) / d};
     show_field(app.page.fields, {.id = id, .form = form, .label = !label ? id : hidden_label ? label + 2 : label, .kind = kind,
-                                 .value = &value, .box = box,
-                                 .visible = visible});
+                                 .value = &value, .box = box, .visible = visible, .focus_on_appear = focus_on_appear});
+}
+
+}  // namespace
+
+void text_field(AppState& app, const char* id, const char* form, const char* label, FieldKind kind, std::string& value, float width) {
+    draw_field(app, id, form, label, kind, value, width, false);
+}
+
+void focused_text_field(AppState& app, const char* id, const char* form, const char* label, FieldKind kind, std::string& value,
+                        float width) {
+    draw_field(app, id, form, label, kind, value, width, true);
 }
 
 }  // namespace web

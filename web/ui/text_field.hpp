@@ -12,5 +12,8 @@ namespace web {
 // `id` of form `form`, bound to `value`. The box's rectangle is remembered under `id` for the browser tests.
 void text_field(AppState& app, const char* id, const char* form, const char* label, FieldKind kind, std::string& value,
                 float width = -1);
+// The same for a field of a form that takes the keyboard when it appears (sign-in, card; not the search).
+void focused_text_field(AppState& app, const char* id, const char* form, const char* label, FieldKind kind, std::string& value,
+                        float width = -1);
 
 }  // namespace web
