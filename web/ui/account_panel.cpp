@@ -5,6 +5,7 @@
 #include <string>
 
 #include "logic/account_client.hpp"
+#include "logic/order_view.hpp"
 #include "logic/sign_in_form.hpp"
 #include "ui/text_field.hpp"
 #include "ui/theme.hpp"
@@ -59,7 +60,7 @@ float draw_account_button(AppState& app, Services& services, float right_x, floa
     float w = size.x + ImGui::GetStyle().FramePadding.x * 2, h = ImGui::GetFrameHeight();
     ImGui::SetCursorScreenPos(ImVec2(right_x - w, center_y - h / 2));
     if (ImGui::Button(label.c_str())) {
-        if (signed_in) log_out(app, services);
+        if (signed_in) log_out(app, services), close_order(app);  // the order shown was this customer's
         else app.account.window_open = !app.account.window_open;
     }
     remember_widget(signed_in ? "logout" : "account_button");

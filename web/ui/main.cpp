@@ -84,7 +84,6 @@ void frame() {
     web::draw_seat_map(app, layout.map);
     web::draw_side_panel(app, layout.side, layout.kind);
     web::draw_catalog_status(app, layout.map);
-    web::draw_seat_preview_card(app, layout);
     // The checkout floats over the map; on tablets and phones from the header down (it may cover the basket).
     web::Rect stage = layout.kind == web::LayoutKind::wide
                           ? layout.map
@@ -92,7 +91,8 @@ void frame() {
     web::draw_checkout_window(app, services, stage);
     web::draw_order_view(app, services, stage);
     web::draw_account_window(app, services, layout.map);
-    web::draw_notice_banner(app, layout.map);
+    const float below_notice = web::draw_notice_banner(app, layout.map);
+    web::draw_seat_preview_card(app, layout, below_notice);
 
     ImGui::Render();
     web::set_canvas_cursor(css_cursor(ImGui::GetMouseCursor()));

@@ -9,8 +9,8 @@
 
 namespace web {
 
-void draw_notice_banner(AppState& app, const Rect& area) {
-    if (app.notice.empty()) return;
+float draw_notice_banner(AppState& app, const Rect& area) {
+    if (app.notice.empty()) return area.y;
     float w = std::min(theme::px(560), area.w - theme::px(16));
     ImGui::SetNextWindowPos(ImVec2(area.x + area.w / 2, area.y + theme::px(8)), ImGuiCond_Always, ImVec2(0.5f, 0));
     ImGui::SetNextWindowSize(ImVec2(w, 0));
@@ -31,9 +31,11 @@ void draw_notice_banner(AppState& app, const Rect& area) {
     if (ImGui::Button("\xC3\x97", ImVec2(close, close))) dismiss_notice(app);
     remember_widget("notice_close");
     ImGui::PopStyleColor();
+    float bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::End();
     ImGui::PopStyleColor(2);
     ImGui::PopStyleVar(3);
+    return bottom;
 }
 
 }  // namespace web

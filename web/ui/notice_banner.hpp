@@ -6,6 +6,7 @@
 
 namespace web {
 
-void draw_notice_banner(AppState& app, const Rect& map_area);
+// Returns the banner's lower edge (the map's top when there is no notice), for what floats below it.
+float draw_notice_banner(AppState& app, const Rect& map_area);
 
 }  // namespace web

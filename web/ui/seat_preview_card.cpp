@@ -11,7 +11,7 @@
 
 namespace web {
 
-void draw_seat_preview_card(AppState& app, const Layout& layout) {
+void draw_seat_preview_card(AppState& app, const Layout& layout, float top_edge) {
     std::optional<std::uint32_t> seat = previewed_seat(app);
     if (!seat || app.seats.empty()) return;
     SeatFacts facts = seat_facts(app, *seat, true);
@@ -26,7 +26,7 @@ void draw_seat_preview_card(AppState& app, const Layout& layout) {
         // At the foot of the map, or at its top when the seat is in the lower half (the seat stays tappable).
         std::optional<ScreenPoint> at = seat_screen_position(app, *seat);
         const bool top = at && at->y > area.y + area.h / 2;
-        ImGui::SetNextWindowPos(ImVec2(area.x + area.w / 2, top ? area.y + theme::px(8) : area.y + area.h - theme::px(8)),
+        ImGui::SetNextWindowPos(ImVec2(area.x + area.w / 2, top ? top_edge + theme::px(8) : area.y + area.h - theme::px(8)),
                                 ImGuiCond_Always, ImVec2(0.5f, top ? 0.f : 1.f));
     }
     ImGui::SetNextWindowSize(ImVec2(w, 0));

@@ -7,6 +7,7 @@
 
 namespace web {
 
-void draw_seat_preview_card(AppState& app, const Layout& layout);
+// `top`: where the card may start at the top of the map (below the notice banner).
+void draw_seat_preview_card(AppState& app, const Layout& layout, float top);
 
 }  // namespace web
