@@ -87,6 +87,7 @@ const std::vector<ApiRoute>& api_routes() {
         {del,  R"(/api/holds/([^/]*))",                      anyone,   holds,  delete_hold},
         {post, R"(/api/holds/([^/]*)/extend)",               anyone,   holds,  post_hold_extend},
         {post, R"(/api/holds/([^/]*)/release)",              anyone,   holds,  post_hold_release},
+        {post, R"(/api/holds/([^/]*)/abandon)",              anyone,   holds,  post_hold_abandon},
 
         {post, "/api/orders",                                customer, orders, post_order},
         {get,  R"(/api/orders/([^/]+))",                     customer, none,   get_order},

@@ -19,6 +19,7 @@ std::optional<int> parse_int_in(std::string_view text, int lowest, int highest) 
 bool takes_value(std::string_view flag) {
     return flag == "--bind" || flag == "--port" || flag == "--db" || flag == "--web-root" ||
            flag == "--catalog" || flag == "--threads" || flag == "--hold-minutes" || flag == "--hold-cap-minutes" ||
+           flag == "--hold-grace-seconds" ||
            flag == "--invoice-days" || flag == "--session-hours" || flag == "--hold-rate" || flag == "--order-rate" ||
            flag == "--admin";
 }
@@ -52,6 +53,7 @@ std::optional<std::string> apply(Options& options, std::string_view flag, const 
         static constexpr Limit limits[] = {
             {"--hold-minutes", &Options::hold_minutes, 1, 24 * 60},
             {"--hold-cap-minutes", &Options::hold_cap_minutes, 1, 7 * 24 * 60},
+            {"--hold-grace-seconds", &Options::hold_grace_seconds, 1, 60 * 60},
             {"--invoice-days", &Options::invoice_days, 1, 365},
             {"--session-hours", &Options::session_hours, 1, 24 * 365},
             {"--hold-rate", &Options::hold_requests_per_minute, 1, 1000000},
@@ -106,7 +108,7 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
 
 std::string usage_line() {
     return "usage: encore-server [--bind ADDR] [--port N] [--db PATH] [--web-root DIR] [--catalog FILE] "
-           "[--demo-sales] [--threads N] [--hold-minutes N] [--hold-cap-minutes N] [--invoice-days N] "
+           "[--demo-sales] [--threads N] [--hold-minutes N] [--hold-cap-minutes N] [--hold-grace-seconds N] [--invoice-days N] "
            "[--session-hours N] [--hold-rate N] [--order-rate N] [--admin EMAIL:PASSWORD] [--fast-password-hashing] [--help]";
 }
 
@@ -122,6 +124,7 @@ std::string help_text() {
            "  --threads N      worker threads (default 8)\n"
            "  --hold-minutes N      a seat hold lasts N minutes (default 15)\n"
            "  --hold-cap-minutes N  holds can be extended up to N minutes after they were made (default 60)\n"
+           "  --hold-grace-seconds N  a hold whose page was closed ends N seconds later unless the page is back (default 30)\n"
            "  --invoice-days N      unpaid invoices lapse after N days (default 7)\n"
            "  --session-hours N     logins last N hours (default 336)\n"
            "  --hold-rate N         hold requests per minute per client address (default 120)\n"

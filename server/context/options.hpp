@@ -14,6 +14,7 @@ struct Options {
     int threads = 8;
     int hold_minutes = 15;          // a new hold lasts this long ...
     int hold_cap_minutes = 60;      // ... and extensions stop this long after it was made
+    int hold_grace_seconds = 30;    // a hold whose page was closed ends this long after (a reload reclaims it)
     int invoice_days = 7;           // an unpaid invoice lapses this long after the order (or at the performance)
     int session_hours = 24 * 14;    // a login lasts this long
     int hold_requests_per_minute = 120;   // per client address, hold endpoints

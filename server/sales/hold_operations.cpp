@@ -40,6 +40,22 @@ HoldView view_of(HoldStore& holds, HoldRecord record) {
     return {std::move(record), std::move(seats)};
 }
 
+// Gives the caller's live hold the expiry `expiry(hold, now)` returns, in one transaction.
+template <class Expiry>
+HoldOutcome set_hold_expiry(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token, Expiry expiry) {
+    const Instant now = ctx.clock.now();
+    auto db = ctx.pool.lease();
+    Transaction transaction(*db, Transaction::Kind::immediate);
+    HoldStore holds(*db);
+    auto record = find_live(holds, token, caller, now);
+    if (!record) return HoldNotFound{};
+    record->expires_at = expiry(*record, now);
+    holds.set_expiry(token, record->expires_at);
+    HoldView view = view_of(holds, std::move(*record));
+    transaction.commit();
+    return view;
+}
+
 }  // namespace
 
 HoldOutcome create_hold(ServerContext& ctx, const Catalog& catalog, const std::optional<Account>& caller,
@@ -92,18 +108,10 @@ HoldOutcome read_hold(ServerContext& ctx, const std::optional<Account>& caller, 
 }
 
 HoldOutcome extend_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token) {
-    const Instant now = ctx.clock.now();
-    auto db = ctx.pool.lease();
-    Transaction transaction(*db, Transaction::Kind::immediate);
-    HoldStore holds(*db);
-    auto record = find_live(holds, token, caller, now);
-    if (!record) return HoldNotFound{};
-    const Instant wanted{now.unix_seconds + std::int64_t{ctx.options.hold_minutes} * 60};
-    record->expires_at = std::max(record->expires_at, std::min(wanted, record->max_expires_at));
-    holds.set_expiry(token, record->expires_at);
-    HoldView view = view_of(holds, std::move(*record));
-    transaction.commit();
-    return view;
+    return set_hold_expiry(ctx, caller, token, [&](const HoldRecord& hold, Instant now) {
+        const Instant wanted{now.unix_seconds + std::int64_t{ctx.options.hold_minutes} * 60};
+        return std::max(hold.expires_at, std::min(wanted, hold.max_expires_at));
+    });
 }
 
 HoldOutcome release_hold_seats(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token,
@@ -137,6 +145,12 @@ HoldOutcome cancel_hold(ServerContext& ctx, const std::optional<Account>& caller
     ledger.finish();
     transaction.commit();
     return HoldView{std::move(*record), {}};
+}
+
+HoldOutcome abandon_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token) {
+    return set_hold_expiry(ctx, caller, token, [&](const HoldRecord& hold, Instant now) {
+        return std::min(hold.expires_at, Instant{now.unix_seconds + ctx.options.hold_grace_seconds});
+    });
 }
 
 void release_expired_holds(ServerContext& ctx) {

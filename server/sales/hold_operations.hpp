@@ -37,6 +37,9 @@ HoldOutcome extend_hold(ServerContext& ctx, const std::optional<Account>& caller
 HoldOutcome release_hold_seats(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token,
                                const std::vector<SeatRef>& seats);
 HoldOutcome cancel_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token);
+// The page keeping the hold was closed: the hold now ends within --hold-grace-seconds (never later than it
+// would have), so its seats go back on sale soon, unless the page comes back and extends it (a reload).
+HoldOutcome abandon_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token);
 // Frees the seats of every hold that has expired by ctx.clock.now(); run by the maintenance thread.
 void release_expired_holds(ServerContext& ctx);
 

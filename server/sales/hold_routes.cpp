@@ -1,4 +1,4 @@
-// HTTP for holds: POST /api/holds, GET and DELETE /api/holds/{token}, POST .../extend and .../release.
+// HTTP for holds: POST /api/holds, GET and DELETE /api/holds/{token}, POST .../extend, .../abandon and .../release.
 #include "sales/hold_routes.hpp"
 
 #include <httplib.h>
@@ -99,6 +99,10 @@ void delete_hold(ServerContext& ctx, const httplib::Request& req, httplib::Respo
 
 void post_hold_extend(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
     answer(res, extend_hold(ctx, authenticate(ctx, req), req.matches[1]), 200);
+}
+
+void post_hold_abandon(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+    answer(res, abandon_hold(ctx, authenticate(ctx, req), req.matches[1]), 200);
 }
 
 void post_hold_release(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {

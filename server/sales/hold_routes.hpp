@@ -18,6 +18,8 @@ void get_hold(ServerContext& ctx, const httplib::Request& req, httplib::Response
 void delete_hold(ServerContext& ctx, const httplib::Request& req, httplib::Response& res);
 // POST /api/holds/{token}/extend: 200 {"hold"} with a later expiry, up to the hold's cap.
 void post_hold_extend(ServerContext& ctx, const httplib::Request& req, httplib::Response& res);
+// POST /api/holds/{token}/abandon: its page was closed; the hold ends within the grace time; 200 {"hold"}.
+void post_hold_abandon(ServerContext& ctx, const httplib::Request& req, httplib::Response& res);
 // POST /api/holds/{token}/release {"seats"}: frees some of the hold's seats; 200 {"hold"}.
 void post_hold_release(ServerContext& ctx, const httplib::Request& req, httplib::Response& res);
 

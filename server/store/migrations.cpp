@@ -189,9 +189,17 @@ CREATE TABLE payments (
 CREATE INDEX payments_by_order ON payments (order_id);
 )sql";
 
-constexpr std::array<Migration, 2> all_migrations{{
+// 3: a short reference per order that customers read and type (store/order_reference.hpp); orders made
+// before it keep only their long reference, which still finds them.
+constexpr std::string_view order_short_references = R"sql(
+ALTER TABLE orders ADD COLUMN short_reference TEXT;
+CREATE UNIQUE INDEX orders_by_short_reference ON orders (short_reference) WHERE short_reference IS NOT NULL;
+)sql";
+
+constexpr std::array<Migration, 3> all_migrations{{
     {1, "catalog_and_seat_states", catalog_and_seat_states},
     {2, "accounts_holds_orders", accounts_holds_orders},
+    {3, "order_short_references", order_short_references},
 }};
 
 }  // namespace

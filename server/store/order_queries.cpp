@@ -65,7 +65,7 @@ json account_orders(sqlite::Connection& db, std::int64_t account_id) {
     json orders = json::array();
     auto select = db.prepare(
         "SELECT reference, status, channel, total, json_extract(priced_json, '$.totals.total_text'), payment_method, "
-        "created_at, due_at, priced_json FROM orders WHERE account_id = ? ORDER BY id DESC");
+        "created_at, due_at, priced_json, short_reference FROM orders WHERE account_id = ? ORDER BY id DESC");
     select.bind(1, account_id);
     while (select.step()) {
         json order{{"reference", select.text(0)}, {"status", select.text(1)}, {"channel", select.text(2)},
@@ -73,6 +73,7 @@ json account_orders(sqlite::Connection& db, std::int64_t account_id) {
                    {"created_at", format_instant({select.integer(6)})}};
         if (!select.is_null(7)) order["due_at"] = format_instant({select.integer(7)});
         add_order_contents(order, select.text(8));
+        order["short_reference"] = select.is_null(9) ? json(nullptr) : json(select.text(9));
         orders.push_back(std::move(order));
     }
     return {{"orders", orders}};

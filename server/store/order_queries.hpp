@@ -11,8 +11,8 @@
 
 namespace encore::server {
 
-// {"orders": [{"reference", "status", "channel", "total", "total_text", "payment_method", "created_at", "due_at"?,
-//   "performances": [{"instance", "seats"}], "lines": [{"kind", "description", "total_text"}]}]}
+// {"orders": [{"reference", "short_reference", "status", "channel", "total", "total_text", "payment_method",
+//   "created_at", "due_at"?, "performances": [{"instance", "seats"}], "lines": [{"kind", "description", "total_text"}]}]}
 nlohmann::json account_orders(sqlite::Connection& db, std::int64_t account_id);
 // {"passes": [{"code", "pass", "name", "expires_at", "expired", "allowance", "used", "remaining", "redemptions"}]}
 nlohmann::json account_passes(sqlite::Connection& db, const Catalog& catalog, std::int64_t account_id, Instant now);

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "encore/pricing_json.hpp"
+#include "store/order_reference.hpp"
 #include "store/random_text.hpp"
 #include "store/seat_ledger.hpp"
 
@@ -47,14 +48,15 @@ public:
         if (draft_.method == PaymentMethod::card) provider = std::make_unique<TestCardProvider>(db_);
         else provider = std::make_unique<InvoiceProvider>(db_);
         const std::string reference = "ord_" + random_hex(12);
-        const std::int64_t order_id = insert_order(priced, reference, *provider);
+        const std::string short_reference = new_short_reference(db_);
+        const std::int64_t order_id = insert_order(priced, reference, short_reference, *provider);
         take_seats(priced, order_id, provider->seat_state());
         issue_passes(priced, order_id);
         record_redemptions(priced, order_id);
         record_memberships_and_subscriptions(order_id);
         record_offer_uses(priced, order_id);
         PaymentOutcome outcome =
-            provider->pay({order_id, draft_.account_id, reference, priced.total, draft_.card_token, draft_.now});
+            provider->pay({order_id, draft_.account_id, reference, priced.total, draft_.card_token, draft_.now, short_reference});
         if (!outcome.accepted) throw Refused{PaymentRefused{outcome.reason}};
         ledger_.finish();
         return order_id;
@@ -70,12 +72,14 @@ private:
         return first;
     }
 
-    std::int64_t insert_order(const PricedBasket& priced, const std::string& reference, const PaymentProvider& provider) {
+    std::int64_t insert_order(const PricedBasket& priced, const std::string& reference, const std::string& short_reference,
+                              const PaymentProvider& provider) {
         const bool card = provider.method() == PaymentMethod::card;
         const Instant now = draft_.now;
         auto insert = db_.prepare(
             "INSERT INTO orders (reference, account_id, status, channel, currency, total, basket_json, priced_json, "
-            "payment_method, due_at, created_at, paid_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+            "payment_method, due_at, created_at, paid_at, short_reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "RETURNING id");
         insert.bind(1, reference).bind(2, draft_.account_id).bind(3, card ? "paid" : "reserved");
         insert.bind(4, channel_name(draft_.basket.channel));
         insert.bind(5, priced.currency.code).bind(6, priced.total);
@@ -86,6 +90,7 @@ private:
         insert.bind(11, now.unix_seconds);
         if (card) insert.bind(12, now.unix_seconds);
         else insert.bind_null(12);
+        insert.bind(13, short_reference);
         if (!insert.step()) throw std::runtime_error("inserting an order returned no id");
         const std::int64_t id = insert.integer(0);
         insert.reset();

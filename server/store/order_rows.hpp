@@ -44,7 +44,8 @@ struct PaymentRefused {
 using OrderWrite = std::variant<OrderWritten, SeatNotFree, PaymentRefused>;
 
 // Writes the whole order (status "paid" for a card, "reserved" with a due time for an invoice) under
-// a new reference "ord_<24 hex digits>", and finishes the seat ledger when it succeeds.
+// a new reference "ord_<24 hex digits>" and a new short reference (order_reference.hpp), and finishes the
+// seat ledger when it succeeds.
 OrderWrite write_order(sqlite::Connection& db, const Catalog& catalog, const OrderDraft& draft);
 
 }  // namespace encore::server

@@ -26,7 +26,9 @@ void record_payment(sqlite::Connection& db, const PaymentRequest& request, const
 const char* payment_method_name(PaymentMethod method) { return method == PaymentMethod::card ? "card" : "invoice"; }
 
 PaymentOutcome InvoiceProvider::pay(const PaymentRequest& request) {
-    record_payment(db_, request, "invoice", "pending", "inv_" + request.order_reference.substr(4));
+    const std::string number = request.order_short_reference.empty() ? "inv_" + request.order_reference.substr(4)
+                                                                      : "INV-" + request.order_short_reference;
+    record_payment(db_, request, "invoice", "pending", number);
     return {true, "pending", {}};
 }
 

@@ -23,6 +23,7 @@ struct PaymentRequest {
     std::int64_t amount = 0;
     std::string card_token;  // card payments only
     Instant now;
+    std::string order_short_reference;  // an invoice is numbered "INV-" + this (else after the long reference)
 };
 
 struct PaymentOutcome {

@@ -159,12 +159,17 @@ RuleCheck check_on_sale(const Catalog& catalog, const Instance& instance, Channe
 }
 
 namespace {
-// The lock type of a seat lock that keeps its seats from this customer at this instance now, or nullptr.
-const LockType* keeping_lock(const Catalog& catalog, const SeatLock& lock, const Instance& instance, const Entitlements& who) {
+// The lock type of a seat lock in force at this instance at `now` (whoever asks), or nullptr.
+const LockType* lock_in_force(const Catalog& catalog, const SeatLock& lock, const Instance& instance, Instant now) {
     if (lock.venue != instance.venue) return nullptr;
     if (!lock.events.empty() && !contains(lock.events, instance.event)) return nullptr;
-    if (lock.released_at && *lock.released_at <= who.now()) return nullptr;
-    const LockType* type = catalog.find_lock_type(lock.lock_type);
+    if (lock.released_at && *lock.released_at <= now) return nullptr;
+    return catalog.find_lock_type(lock.lock_type);
+}
+
+// The lock type of a seat lock that keeps its seats from this customer at this instance now, or nullptr.
+const LockType* keeping_lock(const Catalog& catalog, const SeatLock& lock, const Instance& instance, const Entitlements& who) {
+    const LockType* type = lock_in_force(catalog, lock, instance, who.now());
     return type && !meets(type->who, who, instance.starts_at) ? type : nullptr;
 }
 }  // namespace
@@ -189,6 +194,17 @@ std::vector<bool> locked_seats(const Catalog& catalog, const Instance& instance,
             for (const SeatId& seat : lock.seats)
                 if (auto index = venue->plan.seat_index(seat)) locked[*index] = true;
     return locked;
+}
+
+std::vector<const LockType*> seat_lock_types(const Catalog& catalog, const Instance& instance, Instant now) {
+    const Venue* venue = catalog.find_venue(instance.venue);
+    std::vector<const LockType*> types(venue ? venue->plan.seats.size() : 0, nullptr);
+    if (!venue) return types;
+    for (const SeatLock& lock : catalog.seat_locks)
+        if (const LockType* type = lock_in_force(catalog, lock, instance, now))
+            for (const SeatId& seat : lock.seats)
+                if (auto index = venue->plan.seat_index(seat); index && !types[*index]) types[*index] = type;
+    return types;
 }
 
 }  // namespace encore

@@ -97,6 +97,31 @@ TEST_CASE("selectable seats follow the seat-lock rule pricing uses", "[selection
     }
 }
 
+TEST_CASE("seat lock types: the lock in force at each seat whoever asks, so the map can mark it and say who may book it",
+          "[selection][locks]") {
+    const encore::Catalog c = fixture([](json& j) {
+        j["lock_types"].push_back({{"id", "press"}, {"name", "Press seats"}, {"who", {{"tag", "press"}}}});
+        j["seat_locks"].push_back({{"lock_type", "press"}, {"venue", "hall"}, {"seats", {"B1", "B2"}}, {"events", {"hamlet"}},
+                                   {"released_at", "2027-01-10T00:00:00Z"}});
+    });
+    auto names = [&](const char* instance, const char* now) {
+        std::string out;
+        for (const encore::LockType* t : encore::seat_lock_types(c, *c.find_instance(encore::InstanceId{instance}), at(now)))
+            out += t ? t->id.value.substr(0, 1) : ".";
+        return out;
+    };
+    CHECK(names("macbeth-mon", "2026-11-21T12:00:00Z") == ".....m....");  // A6: the members' block at every event
+    CHECK(names("hamlet-mon", "2026-11-21T12:00:00Z") == ".....mpp..");   // B1, B2: press seats at Hamlet only
+    CHECK(names("hamlet-mon", "2027-01-10T00:00:00Z") == ".....m....");   // released: open to everyone from then on
+    // The same for a member, who may book the block: the mark stays, locked_seats says it is theirs to book.
+    const encore::Instance& macbeth = *c.find_instance(encore::InstanceId{"macbeth-mon"});
+    const Who m = who(member);
+    const encore::Entitlements e(c, m.customer, m.basket, at("2026-11-21T12:00:00Z"));
+    CHECK(encore::seat_lock_types(c, macbeth, e.now())[5] != nullptr);
+    CHECK_FALSE(encore::locked_seats(c, macbeth, e)[5]);
+    CHECK(encore::describe_criterion(encore::seat_lock_types(c, macbeth, e.now())[5]->who, c) == "members");
+}
+
 TEST_CASE("selectable series seats: open at every performance, unlocked at each, in the chosen band", "[selection][composite]") {
     const encore::Catalog c = fixture();
     CHECK(series_mask(c, monday(), who(json::object())) == "ooooo.oooo");

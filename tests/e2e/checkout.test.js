@@ -3,11 +3,9 @@
 // the UI and pays by test card, orders by invoice, and a declined card leaves the seats held.
 // Run: ENCORE_SERVER=... ENCORE_WEBROOT=... ENCORE_CATALOG=... node --test tests/e2e/
 'use strict';
-const { describe, test, before, after } = require('node:test');
+const { describe, test, before } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
 const path = require('node:path');
-const { chromium } = require('playwright-core');
 const h = require('./harness');
 
 let setupProblem = null;
@@ -15,21 +13,10 @@ try { h.inputPaths(); } catch (e) { setupProblem = e; }
 if (setupProblem) test('e2e inputs are configured', () => { throw setupProblem; });
 
 describe('buying in the browser against the real server', { skip: setupProblem ? 'inputs missing (see the failure above)' : false }, () => {
-  let server, browser, baseUrl, catalog;
+  const suite = h.serverAndBrowser(['--fast-password-hashing']);
+  let browser, baseUrl, catalog;
+  before(() => ({ browser, baseUrl, catalog } = suite));
   const taken = new Set();  // seats used by earlier tests, so each test starts from open seats
-
-  before(async () => {
-    fs.mkdirSync(h.OUT_DIR, { recursive: true });
-    server = h.startServer(h.inputPaths(), ['--fast-password-hashing']);
-    baseUrl = await server.url;
-    catalog = await (await fetch(`${baseUrl}/api/catalog`)).json();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: h.CHROMIUM_ARGS });
-  });
-
-  after(async () => {
-    if (browser) await browser.close().catch(() => {});
-    if (server) server.stop();
-  });
 
   async function availability(instance) {
     return (await fetch(`${baseUrl}/api/instances/${encodeURIComponent(instance)}/availability`)).json();
@@ -169,7 +156,7 @@ describe('buying in the browser against the real server', { skip: setupProblem ?
       await page.mouse.move(5, 5);
       await h.waitFrames(page, 2);
       await page.screenshot({ path: path.join(h.OUT_DIR, 'checkout-paid.png') });
-      await h.clickWidget(page, 'checkout_done');
+      await h.clickWidget(page, 'order_close');
 
       // A reload keeps the session (localStorage).
       await page.reload();
@@ -194,7 +181,7 @@ describe('buying in the browser against the real server', { skip: setupProblem ?
       await page.mouse.move(5, 5);
       await h.waitFrames(page, 2);
       await page.screenshot({ path: path.join(h.OUT_DIR, 'checkout-invoice.png') });
-      await h.clickWidget(page, 'checkout_done');
+      await h.clickWidget(page, 'order_close');
 
       // The declining test card: the decline is shown and the seats stay held, not sold.
       const third = await openSeats(page, 1);

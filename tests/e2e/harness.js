@@ -88,12 +88,18 @@ function waitState(page, predicate, arg, what, timeout = 15000) {
   return waitExport(page, '_encore_state_json', predicate, arg, what, timeout);
 }
 
-// Clicks the middle of a widget the UI named (it must be drawn in the latest frame).
-async function clickWidget(page, name) {
+// The middle of a widget the UI named, once it is drawn in the latest frame.
+async function widgetMiddle(page, name) {
   await page.waitForFunction((n) => JSON.parse(UTF8ToString(Module.ccall('encore_widget_rect', 'number', ['string'], [n]))).visible,
     name, { timeout: 15000 }).catch(() => { throw new Error(`widget ${name} is not on screen`); });
   const r = await widgetRect(page, name);
-  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  return { x: r.x + r.w / 2, y: r.y + r.h / 2 };
+}
+
+// Clicks the middle of a widget the UI named.
+async function clickWidget(page, name) {
+  const m = await widgetMiddle(page, name);
+  await page.mouse.click(m.x, m.y);
   await waitFrames(page, 3);
 }
 
@@ -104,12 +110,12 @@ async function typeInto(page, name, text) {
   await waitFrames(page, 2);
 }
 
-async function openPage(browser, baseUrl, { dpr = 1, width = 1280, height = 800, setup, context } = {}) {
+async function openPage(browser, baseUrl, { dpr = 1, width = 1280, height = 800, setup, context, hash = '' } = {}) {
   const page = context ? await context.newPage() : await browser.newPage({ viewport: { width, height }, deviceScaleFactor: dpr });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   if (setup) await setup(page);
-  await page.goto(`${baseUrl}/index.html`);
+  await page.goto(`${baseUrl}/index.html${hash}`);
   await page.waitForFunction(() => typeof Module !== 'undefined' && Module.calledRun && Module._encore_frame_count() > 3,
     null, { timeout: 20000 });
   return { page, errors };
@@ -135,5 +141,76 @@ function planSeats(catalog, venueId) {
 
 function gbp(minor) { return `£${(minor / 100).toFixed(2)}`; }
 
+// Taps the middle of a widget the UI named, with a finger (a page with touch).
+async function tapWidget(page, name) {
+  const m = await widgetMiddle(page, name);
+  await page.touchscreen.tap(m.x, m.y);
+  await waitFrames(page, 3);
+}
+
+// For a describe(): the real server (with `extraArgs`) and headless Chromium, started before its tests and
+// stopped after them; the returned object gets {server, baseUrl, catalog, browser} once started.
+function serverAndBrowser(extraArgs = []) {
+  const { before, after } = require('node:test');
+  const { chromium } = require('playwright-core');
+  const suite = {};
+  before(async () => {
+    fs.mkdirSync(OUT_DIR, { recursive: true });
+    suite.server = startServer(inputPaths(), extraArgs);
+    suite.baseUrl = await suite.server.url;
+    suite.catalog = await (await fetch(`${suite.baseUrl}/api/catalog`)).json();
+    suite.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    if (suite.browser) await suite.browser.close().catch(() => {});
+    if (suite.server) suite.server.stop();
+  });
+  return suite;
+}
+
+// `count` seats of the shown performance that are open on the server, on screen and pass `filter(seat)`
+// (plan seat with section, row, attributes) and `where(position)`, skipping ids in `taken` (which they join).
+async function visibleSeats(page, baseUrl, catalog, count, filter = () => true, taken = new Set(), where = () => true) {
+  const s = await state(page);
+  const instance = catalog.instances.find((i) => i.id === s.instance);
+  const event = catalog.events.find((e) => e.id === instance.event);
+  const seats = planSeats(catalog, instance.venue || event.venue);
+  const avail = await (await fetch(`${baseUrl}/api/instances/${encodeURIComponent(s.instance)}/availability`)).json();
+  const found = [];
+  for (let i = 0; i < seats.length && found.length < count; i++) {
+    if (avail.seats[i] !== 'o' || taken.has(seats[i].id) || !filter(seats[i])) continue;
+    const pos = await seatPos(page, seats[i].id);
+    if (!pos.visible || !where(pos)) continue;
+    found.push({ seat: seats[i], index: i, pos });
+    taken.add(seats[i].id);
+  }
+  if (found.length !== count) throw new Error(`only ${found.length} of ${count} wanted seats are open and on screen`);
+  return { instance: s.instance, seats: found };
+}
+
+async function availability(baseUrl, instance) {
+  return (await fetch(`${baseUrl}/api/instances/${encodeURIComponent(instance)}/availability`)).json();
+}
+
+// The session token the page keeps (after a log-in or registration through it).
+async function sessionToken(page) {
+  return page.evaluate(() => window.localStorage.getItem('encore.session'));
+}
+
+// A fresh customer account made through the API; returns its bearer token.
+async function registerCustomer(baseUrl, email, password = 'correct horse battery') {
+  const r = await fetch(`${baseUrl}/api/auth/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, name: 'Test Customer', password }) });
+  if (r.status !== 201) throw new Error(`registering ${email}: HTTP ${r.status} ${await r.text()}`);
+  return (await r.json()).token;
+}
+
+// Moves the pointer off the map and lets the picture settle before a screenshot.
+async function screenshot(page, name) {
+  await waitFrames(page, 3);
+  await page.screenshot({ path: path.join(OUT_DIR, name) });
+}
+
 module.exports = { OUT_DIR, CHROMIUM_ARGS, inputPaths, startServer, state, seatPos, widgetRect, waitFrames, waitExport, waitState,
-  clickWidget, typeInto, openPage, waitReady, planSeats, gbp };
+  clickWidget, typeInto, openPage, waitReady, planSeats, gbp, tapWidget, visibleSeats, availability, sessionToken,
+  registerCustomer, screenshot, serverAndBrowser };

@@ -154,7 +154,7 @@ describe('seat map in the browser against the real server', { skip: setupProblem
     }
   });
 
-  test('touch: a tap selects, two fingers pinch-zoom, one finger pans', { timeout: 60000 }, async () => {
+  test('touch: a first tap shows a seat and a second selects it, two fingers pinch-zoom, one finger pans', { timeout: 60000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 900, height: 700 }, hasTouch: true, isMobile: false });
     const page = await context.newPage();
     const errors = [];
@@ -176,7 +176,12 @@ describe('seat map in the browser against the real server', { skip: setupProblem
       await page.touchscreen.tap(open.pos.x, open.pos.y);
       await waitFrames(page);
       s = await state(page);
-      assert.deepEqual(s.selection.map((x) => x.seat), [open.seat.id], 'a tap selects the seat');
+      assert.deepEqual(s.selection, [], 'a first tap only shows the seat (there is no hover on touch)');
+      assert.equal(s.page.preview.seat, open.seat.id);
+      await page.touchscreen.tap(open.pos.x, open.pos.y);
+      await waitFrames(page);
+      s = await state(page);
+      assert.deepEqual(s.selection.map((x) => x.seat), [open.seat.id], 'a second tap selects the seat');
 
       const cdp = await context.newCDPSession(page);
       const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });

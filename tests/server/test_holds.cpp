@@ -1,6 +1,7 @@
 // Seat holds over loopback on the demo catalog: availability and its changes, conflicts, series
 // all-or-none, locks and priority windows decided by the core, extend/release/delete, expiry by the
-// server clock, privacy of a customer's hold, rate limit and malformed requests.
+// server clock, abandoning a hold when its page closes, privacy of a customer's hold, rate limit and
+// malformed requests.
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -226,6 +227,50 @@ TEST_CASE("an expired hold frees its seats without any request touching it", "[h
     CHECK(changes["changes"] == json{{{"seat", "UC-A-1"}, {"state", "o"}}, {{"seat", "UC-A-2"}, {"state", "o"}}});
     require_problem(get(s.client, "/api/holds/" + hold["token"].get<std::string>()), 404, "hold_not_found");
     s.hold_ok({{"instance", macbeth}, {"seats", {"UC-A-1"}}});
+}
+
+TEST_CASE("an abandoned hold ends within the grace time unless its page comes back and extends it", "[holds]") {
+    HoldServer s({"--hold-grace-seconds", "20"});
+    const std::string ada = register_customer(s.client, "ada@example.org")["token"];
+    const json hold = s.hold_ok({{"instance", macbeth}, {"seats", {"UC-B-1", "UC-B-2"}}}, bearer(ada));
+    const std::string path = "/api/holds/" + hold["token"].get<std::string>();
+    const std::int64_t made = seconds(hold["expires_at"]);
+
+    require_problem(send(s.client, "POST", path + "/abandon", ""), 404, "hold_not_found");  // only its owner's page
+    auto abandoned = send(s.client, "POST", path + "/abandon", "", bearer(ada));
+    REQUIRE(abandoned->status == 200);
+    const std::int64_t soon = seconds(body_json(abandoned)["hold"]["expires_at"]);
+    CHECK(soon < made);
+    CHECK(soon <= encore::parse_instant("2026-11-21T12:00:21Z")->unix_seconds);  // the clock runs on a little
+    CHECK(body_json(abandoned)["hold"]["seats"].size() == 2);
+    CHECK(held_count(s.availability(macbeth)) == 2);  // still held during the grace time
+
+    // A reload: the page reads its hold back and extends it to a full hold again.
+    REQUIRE(get(s.client, path, bearer(ada))->status == 200);
+    auto extended = send(s.client, "POST", path + "/extend", "", bearer(ada));
+    REQUIRE(extended->status == 200);
+    CHECK(seconds(body_json(extended)["hold"]["expires_at"]) >= made);
+
+    // Closed for good: abandoned again, and past the grace time its seats are open without any request.
+    REQUIRE(send(s.client, "POST", path + "/abandon", "", bearer(ada))->status == 200);
+    const std::int64_t version = s.availability(macbeth)["version"];
+    s.travel("2026-11-21T12:00:40Z");
+    json changes;
+    for (int i = 0; i < 30; ++i) {
+        changes = s.availability(macbeth, "?since=" + std::to_string(version));
+        if (!changes["changes"].empty()) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    CHECK(changes["changes"] == json{{{"seat", "UC-B-1"}, {"state", "o"}}, {{"seat", "UC-B-2"}, {"state", "o"}}});
+    require_problem(send(s.client, "POST", path + "/abandon", "", bearer(ada)), 404, "hold_not_found");
+}
+
+TEST_CASE("abandoning never lengthens a hold", "[holds]") {
+    HoldServer s({"--hold-minutes", "1", "--hold-grace-seconds", "600"});
+    const json hold = s.hold_ok({{"instance", macbeth}, {"seats", {"UC-B-5"}}});
+    auto abandoned = send(s.client, "POST", "/api/holds/" + hold["token"].get<std::string>() + "/abandon", "");
+    REQUIRE(abandoned->status == 200);
+    CHECK(body_json(abandoned)["hold"]["expires_at"] == hold["expires_at"]);
 }
 
 TEST_CASE("a customer's hold answers only to that customer's session", "[holds]") {

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <thread>
 
 #include "order_fixture.hpp"
@@ -75,6 +76,40 @@ TEST_CASE("a card order sells its seats and the owner can read it", "[orders]") 
         CHECK(body_json(again)["seat"] == "ST-H-15");
         CHECK(shop.count("orders") == 1);
     }
+}
+
+TEST_CASE("an order gets a short reference that finds it again; its long reference still works", "[orders]") {
+    Shop shop;
+    const std::string alice = shop.register_customer("alice@test.example");
+    const std::string card = shop.store_card(alice, visa);
+    auto result = shop.post_order(alice, shop.order_body(alice, web_basket({ticket_line(macbeth, "ST-J-3")}), card_payment(card)),
+                                  "short-1");
+    REQUIRE(result->status == 201);
+    const json order = body_json(result)["order"];
+    const std::string short_reference = order["short_reference"];
+    REQUIRE(short_reference.size() == 8);
+    for (char c : short_reference) CHECK(std::string("23456789ABCDEFGHJKMNPQRSTUVWXYZ").find(c) != std::string::npos);
+    CHECK(!order.contains("invoice"));  // a card order has no invoice
+
+    std::string typed = short_reference.substr(0, 4) + "-" + short_reference.substr(4);
+    std::transform(typed.begin(), typed.end(), typed.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (const std::string& reference : {short_reference, typed, order["reference"].get<std::string>()}) {
+        auto read = shop.get_as("/api/orders/" + reference, alice);
+        INFO(reference);
+        REQUIRE(read->status == 200);
+        CHECK(body_json(read)["order"] == order);
+    }
+    CHECK(body_json(shop.get_as("/api/me/orders", alice))["orders"][0]["short_reference"] == short_reference);
+
+    const std::string bob = shop.register_customer("bob@test.example");
+    require_problem(shop.get_as("/api/orders/" + short_reference, bob), 404, "order_not_found");
+    require_problem(shop.get_as("/api/orders/" + short_reference.substr(0, 7), alice), 404, "order_not_found");
+
+    // A second order gets another short reference.
+    auto second = shop.post_order(alice, shop.order_body(alice, web_basket({ticket_line(macbeth, "ST-J-4")}), card_payment(card)),
+                                  "short-2");
+    REQUIRE(second->status == 201);
+    CHECK(body_json(second)["order"]["short_reference"] != short_reference);
 }
 
 TEST_CASE("a seat held by someone else cannot be ordered", "[orders]") {

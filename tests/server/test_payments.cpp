@@ -41,8 +41,12 @@ TEST_CASE("an invoice reserves its seats until staff mark it paid", "[payments][
     CHECK(order["status"] == "reserved");
     CHECK(order["payment"] == json{{"method", "invoice"}, {"status", "pending"}});
     CHECK(order["due_at"].get<std::string>().starts_with("2026-12-08T12:0"));  // 7 days, before the performance
+    CHECK(order["invoice"]["number"] == "INV-" + order["short_reference"].get<std::string>());
+    CHECK(order["invoice"]["status"] == "pending");
+    CHECK(order["invoice"]["amount"] == order["total"]);
+    CHECK(order["invoice"]["due_at"] == order["due_at"]);
     CHECK(shop.seat_state(macbeth, "ST-H-14") == 'r');
-    const std::string reference = order["reference"];
+    const std::string reference = order["short_reference"];  // staff find it by the number the customer reads out
     const std::string mark_paid = "/api/orders/" + reference + "/mark-paid";
 
     CHECK(shop.send("POST", mark_paid, "", alice)->status == 403);
@@ -55,6 +59,7 @@ TEST_CASE("an invoice reserves its seats until staff mark it paid", "[payments][
     REQUIRE(paid->status == 200);
     CHECK(body_json(paid)["order"]["status"] == "paid");
     CHECK(body_json(paid)["order"]["payment"]["status"] == "paid");
+    CHECK(body_json(paid)["order"]["invoice"]["status"] == "paid");
     CHECK(shop.seat_state(macbeth, "ST-H-14") == 's');
     CHECK(shop.send("POST", mark_paid, "", staff)->status == 200);
     require_problem(shop.send("POST", "/api/orders/ord_000000000000000000000000/mark-paid", "", staff), 404, "order_not_found");

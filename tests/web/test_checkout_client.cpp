@@ -2,8 +2,6 @@
 // totals, the hold and an Idempotency-Key that a retry after no definite answer reuses.
 #include <catch2/catch.hpp>
 
-#include <cstdio>
-
 #include "logic/account_client.hpp"
 #include "logic/basket_pricing.hpp"
 #include "logic/checkout_client.hpp"
@@ -41,9 +39,9 @@ void ready_to_pay(WebClient& c) {
 
 void card(web::AppState& app, const char* number, const char* expiry, const char* cvc) {
     app.checkout.method = web::PayMethod::card;
-    std::snprintf(app.checkout.card_number, sizeof app.checkout.card_number, "%s", number);
-    std::snprintf(app.checkout.card_expiry, sizeof app.checkout.card_expiry, "%s", expiry);
-    std::snprintf(app.checkout.card_cvc, sizeof app.checkout.card_cvc, "%s", cvc);
+    app.checkout.card_number = number;
+    app.checkout.card_expiry = expiry;
+    app.checkout.card_cvc = cvc;
 }
 
 nlohmann::json order(const std::string& status) {
@@ -100,7 +98,11 @@ TEST_CASE("paying by card saves the card, then orders with its token, the hold a
     CHECK(co.reference == "ENC-0001");
     CHECK(web::order_status_words(co) == "Paid");
     CHECK(co.error.empty());
-    CHECK(co.card_number[0] == '\0');
+    CHECK(co.card_number.empty());
+    CHECK_FALSE(co.open);               // the confirmation is the order view, showing the order just placed
+    CHECK(c.app.page.order.phase == web::OrderViewState::Phase::shown);
+    CHECK(c.app.page.order.just_placed);
+    CHECK(c.app.page.order.order["reference"] == "ENC-0001");
     CHECK(c.app.picks.empty());         // the order used the hold
     CHECK(c.app.hold.token.empty());
     CHECK(c.http.is_waiting("GET /api/me/customer"));  // new passes or memberships change later prices

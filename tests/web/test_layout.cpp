@@ -23,14 +23,27 @@ bool inside(const web::Rect& r, const web::CanvasSize& s) {
 
 }  // namespace
 
-TEST_CASE("the layout kind follows the window's CSS width", "[layout]") {
-    const std::pair<double, web::LayoutKind> rows[] = {{1920, web::LayoutKind::wide},   {1100, web::LayoutKind::wide},
-                                                       {1099, web::LayoutKind::medium}, {760, web::LayoutKind::medium},
-                                                       {759, web::LayoutKind::narrow},  {360, web::LayoutKind::narrow}};
-    for (const auto& [width, kind] : rows) {
-        INFO("css width " << width);
-        CHECK(web::compute_layout(canvas(width, 800, 2)).kind == kind);
+TEST_CASE("the layout kind follows the window's CSS width, and a landscape tablet is wide", "[layout]") {
+    struct Row { double width, height; web::LayoutKind kind; };
+    const Row rows[] = {{1920, 1080, web::LayoutKind::wide},  {1100, 1200, web::LayoutKind::wide},
+                        {1099, 1200, web::LayoutKind::medium}, {1024, 768, web::LayoutKind::wide},   // landscape tablet
+                        {960, 700, web::LayoutKind::wide},     {959, 700, web::LayoutKind::medium},
+                        {768, 1024, web::LayoutKind::medium},  {760, 800, web::LayoutKind::medium},  // portrait tablet
+                        {759, 800, web::LayoutKind::narrow},   {390, 844, web::LayoutKind::narrow}};
+    for (const Row& r : rows) {
+        INFO("css " << r.width << " x " << r.height);
+        CHECK(web::compute_layout(canvas(r.width, r.height, 2)).kind == r.kind);
     }
+}
+
+TEST_CASE("a 1024 x 768 tablet keeps the basket beside the map, as tall as the window", "[layout]") {
+    web::CanvasSize s = canvas(1024, 768, 2);
+    web::Layout L = web::compute_layout(s);
+    CHECK(L.events.w == Approx(250 * 2));
+    CHECK(L.side.w == Approx(290 * 2));
+    CHECK(L.side.h == Approx((768 - 52) * 2));
+    CHECK(L.map.w == Approx((1024 - 250 - 290) * 2));
+    for (const web::Rect& r : {L.top_bar, L.events, L.header, L.map, L.side}) CHECK(inside(r, s));
 }
 
 TEST_CASE("wide: performances left, map in the middle, basket right", "[layout]") {
@@ -59,6 +72,8 @@ TEST_CASE("medium: the basket goes below the map; sizes scale with the device pi
     CHECK(L.side.y + L.side.h == Approx(1400));
     CHECK(L.side.h == Approx(210 * 2));
     for (const web::Rect& r : {L.top_bar, L.events, L.header, L.map, L.side}) CHECK(inside(r, s));
+    // A portrait tablet gives the basket more room below the map.
+    CHECK(web::compute_layout(canvas(768, 1024, 2)).side.h == Approx(0.32 * (1024 - 52) * 2).epsilon(0.001));
 }
 
 TEST_CASE("narrow: pickers on top, the map, the basket at the bottom, all full width", "[layout]") {
@@ -74,6 +89,9 @@ TEST_CASE("narrow: pickers on top, the map, the basket at the bottom, all full w
     CHECK(L.map.y == Approx(L.header.y + L.header.h));
     CHECK(L.side.y == Approx(L.map.y + L.map.h));
     CHECK(L.side.y + L.side.h == Approx(s.height));
+    CHECK(L.events.h == Approx(146 * 3));  // the search row, then the two pickers
+    CHECK(L.side.h == Approx(250 * 3));    // room for the basket's cards with their ticket types
+    CHECK(L.map.h > 200 * 3);
 }
 
 TEST_CASE("a tiny window still gets a map of at least one pixel", "[layout]") {

@@ -7,7 +7,6 @@
 #include <emscripten/emscripten.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <string>
 #include <unordered_map>
 
@@ -25,6 +24,7 @@
 #include "logic/hold_client.hpp"
 #include "logic/map_source.hpp"
 #include "logic/map_view.hpp"
+#include "logic/order_summary.hpp"
 #include "logic/season_basket.hpp"
 #include "logic/series_map.hpp"
 
@@ -57,6 +57,55 @@ const char* fetch_name(web::Fetch f) {
         case web::Fetch::error: return "error";
     }
     return "";
+}
+
+const char* order_phase_name(web::OrderViewState::Phase p) {
+    switch (p) {
+        case web::OrderViewState::Phase::closed: return "closed";
+        case web::OrderViewState::Phase::needs_sign_in: return "needs_sign_in";
+        case web::OrderViewState::Phase::loading: return "loading";
+        case web::OrderViewState::Phase::shown: return "shown";
+        case web::OrderViewState::Phase::failed: return "failed";
+    }
+    return "";
+}
+
+// What the page adds around the map: the order view, the touch preview, the text fields, the remembered
+// basket, the event filter and the seat locks at this performance.
+nlohmann::json page_json(const web::AppState& app) {
+    const web::PageState& page = app.page;
+    nlohmann::json order = {{"phase", order_phase_name(page.order.phase)}, {"reference", page.order.reference},
+                            {"error", page.order.error}, {"just_placed", page.order.just_placed}, {"lines", nlohmann::json::array()}};
+    if (page.order.phase == web::OrderViewState::Phase::shown && app.catalog) {
+        order["order"] = page.order.order;
+        order["lines"] = web::order_summary_lines(web::summarise_order(*app.catalog, page.order.order));
+    }
+    nlohmann::json preview = nullptr;
+    const encore::Venue* venue = web::current_venue(app);
+    if (std::optional<std::uint32_t> seat = web::previewed_seat(app); seat && venue) {
+        web::SeatFacts f = web::seat_facts(app, *seat, true);
+        preview = {{"seat", venue->plan.seats[*seat].id.value}, {"name", f.name}, {"price", f.price}, {"lock", f.lock},
+                   {"state", f.state}, {"action", f.action}, {"explanation", f.explanation}, {"can_add", f.can_add}};
+    }
+    nlohmann::json fields = nlohmann::json::array();
+    for (const web::ShownField& f : page.fields.shown)
+        fields.push_back({{"id", f.id}, {"form", f.form}, {"value", f.value ? *f.value : std::string()}});
+    nlohmann::json locked = nlohmann::json::array();
+    if (venue) {
+        const std::vector<const encore::LockType*>& locks = web::seat_locks_here(app);
+        const std::vector<bool>& kept = web::seats_kept_here(app);
+        for (std::size_t i = 0; i < locks.size(); ++i)
+            if (locks[i])
+                locked.push_back({{"seat", venue->plan.seats[i].id.value}, {"lock", web::lock_words(app, *locks[i])},
+                                  {"kept", i < kept.size() && kept[i]}});
+    }
+    const char* memory = page.memory.phase == web::BasketMemory::Phase::waiting     ? "waiting"
+                         : page.memory.phase == web::BasketMemory::Phase::restoring ? "restoring"
+                                                                                     : "done";
+    std::size_t events = app.catalog ? web::matching_events(*app.catalog, page.filter).size() : 0;
+    return {{"order_view", order}, {"preview", preview}, {"fields", fields}, {"focused", page.fields.focused},
+            {"basket_memory", memory}, {"events_shown", events}, {"locked_seats", locked},
+            {"link", web::link_hash(web::current_link(app))}};
 }
 
 }  // namespace
@@ -132,12 +181,15 @@ EMSCRIPTEN_KEEPALIVE const char* encore_state_json() {
                   {"step", step},
                   {"checkout_open", co.open}};
     j["notice"] = app.notice.empty() ? nlohmann::json(nullptr) : nlohmann::json(app.notice);
+    j["page"] = page_json(app);
     j["zoom"] = app.view.zoom();
     j["seat_count"] = venue ? venue->plan.seats.size() : 0;
     j["available_count"] = web::available_count(app);
     j["dpr"] = app.dpr;
     const web::CanvasSize& size = web::canvas_size();
     j["canvas"] = {{"css_width", size.css_width}, {"css_height", size.css_height}, {"width", size.width}, {"height", size.height}};
+    const web::LayoutKind kind = web::compute_layout(size).kind;
+    j["layout"] = kind == web::LayoutKind::wide ? "wide" : kind == web::LayoutKind::medium ? "medium" : "narrow";
     j["frames"] = g_frames_drawn;
     g_out = j.dump();
     return g_out.c_str();
@@ -256,10 +308,9 @@ EMSCRIPTEN_KEEPALIVE void encore_place_order(const char* method, const char* num
     web::CheckoutState& co = app.checkout;
     co.open = true;
     co.method = method && std::string(method) == "invoice" ? web::PayMethod::invoice : web::PayMethod::card;
-    auto copy = [](char* dst, std::size_t n, const char* src) { std::snprintf(dst, n, "%s", src ? src : ""); };
-    copy(co.card_number, sizeof co.card_number, number);
-    copy(co.card_expiry, sizeof co.card_expiry, expiry);
-    copy(co.card_cvc, sizeof co.card_cvc, cvc);
+    co.card_number = number ? number : "";
+    co.card_expiry = expiry ? expiry : "";
+    co.card_cvc = cvc ? cvc : "";
     web::place_order(app, web::page_services());
 }
 

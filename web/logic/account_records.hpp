@@ -11,7 +11,7 @@
 
 namespace web {
 
-struct OrderPerformance {
+struct OrderPerformanceRecord {
     encore::InstanceId instance;
     std::vector<std::string> seats;
 };
@@ -27,7 +27,7 @@ struct OrderRecord {
     std::int64_t total = 0;
     encore::Instant created_at;
     std::optional<encore::Instant> due_at;  // an invoice: pay by then
-    std::vector<OrderPerformance> performances;
+    std::vector<OrderPerformanceRecord> performances;
     std::vector<OrderLineRecord> lines;
 };
 

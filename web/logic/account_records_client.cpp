@@ -38,7 +38,7 @@ OrderRecord read_order(const nlohmann::json& o) {
     if (o.contains("due_at")) r.due_at = instant(o, "due_at");
     if (o.contains("performances") && o["performances"].is_array())
         for (const nlohmann::json& p : o["performances"]) {
-            OrderPerformance perf{encore::InstanceId{text(p, "instance")}, {}};
+            OrderPerformanceRecord perf{encore::InstanceId{text(p, "instance")}, {}};
             if (p.contains("seats") && p["seats"].is_array())
                 for (const nlohmann::json& s : p["seats"])
                     if (s.is_string()) perf.seats.push_back(s.get<std::string>());

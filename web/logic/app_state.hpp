@@ -16,6 +16,7 @@
 #include "logic/account_state.hpp"
 #include "logic/basket_state.hpp"
 #include "logic/checkout_state.hpp"
+#include "logic/page_state.hpp"
 #include "logic/season_state.hpp"
 
 namespace web {
@@ -87,6 +88,7 @@ struct AppState {
     std::optional<std::uint32_t> hovered_seat;
 
     SeasonState season;                     // the season flows: series, passes, memberships, account (season_state.hpp)
+    PageState page;                         // fields, links, the remembered basket, the order view... (page_state.hpp)
 };
 
 // Makes `venue` the plan whose rows and bands are derived (the seat map shows it); nothing if it already is.

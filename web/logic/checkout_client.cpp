@@ -7,6 +7,7 @@
 #include "encore/pricing_json.hpp"
 #include "logic/account_client.hpp"
 #include "logic/basket_pricing.hpp"
+#include "logic/order_view.hpp"
 #include "logic/problem_text.hpp"
 #include "logic/season_basket.hpp"
 
@@ -35,8 +36,10 @@ void order_answered(AppState& app, HttpClient& http, const HttpAnswer& a) {
         co.due_at = text("due_at");
         co.error.clear();
         co.error_code.clear();
-        co.card_number[0] = co.card_expiry[0] = co.card_cvc[0] = '\0';
+        co.card_number.clear(), co.card_expiry.clear(), co.card_cvc.clear();
         co.card_token.clear(), co.card_saved_from.clear();
+        co.open = false;
+        show_placed_order(app, o);  // the confirmation is the order view
         forget_basket(app);  // the order used the hold: its seats are now reserved or sold
         season_order_placed(app, o);
         app.availability_poll_now = true;

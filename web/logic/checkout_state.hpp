@@ -13,7 +13,7 @@ struct CheckoutState {
     bool open = false;                 // the checkout window is shown
     PayMethod method = PayMethod::card;
     CheckoutStep step = CheckoutStep::idle;
-    char card_number[32] = {}, card_expiry[8] = {}, card_cvc[8] = {};  // as typed; sent only to POST /api/me/cards
+    std::string card_number, card_expiry, card_cvc;  // as typed; sent only to POST /api/me/cards
     std::string idempotency_key;       // of the current attempt
     std::string attempt_body;          // the order body sent with that key
     bool attempt_unanswered = false;   // no definite answer yet: a retry of the same body reuses the key

@@ -23,7 +23,8 @@ encore::Instant instant_of(const nlohmann::json& v) {
     return {};
 }
 
-// Takes the hold document {"token","expires_at","max_expires_at","seats"} and marks our picks held.
+}  // namespace
+
 void accept_hold(AppState& app, const nlohmann::json& doc) {
     const nlohmann::json& h = doc.contains("hold") ? doc["hold"] : doc;
     if (!h.is_object()) return;
@@ -51,6 +52,8 @@ void accept_hold(AppState& app, const nlohmann::json& doc) {
                           return std::find(held.begin(), held.end(), std::pair{i.value, series.seat_id.value}) != held.end();
                       });
 }
+
+namespace {
 
 bool is_op_of(const SeriesPick& pick, const HoldOp& op) {
     return op.series && pick.series == op.series->series && pick.group == op.series->group && pick.seat_id == op.seat &&

@@ -13,5 +13,8 @@ void pump_holds(AppState& app, HttpClient& http, double now_ms);
 void note_activity(AppState& app, double now_ms);
 // Seconds the hold has left at app.now (0 when expired), or -1 with no hold.
 long long hold_seconds_left(const AppState& app);
+// Takes a hold document {"hold":{"token","expires_at","max_expires_at","seats"}} (or the hold itself) as the
+// basket's hold, and marks the picks it keeps held (the others not).
+void accept_hold(AppState& app, const nlohmann::json& doc);
 
 }  // namespace web

@@ -1,6 +1,7 @@
 // Once per browser animation frame: the logic takes the time (the browser's, moved to the server's clock once
-// known) and starts the requests the state waits for (the stored session, catalog and availability, hold
-// changes and extensions, and the season flows' reads).
+// known) and starts the requests the state waits for (the stored session, an address to show, catalog and
+// availability, the remembered basket, hold changes and extensions, the season flows' reads, an order waiting
+// for a sign-in) and lets an old notice go.
 #pragma once
 #include "logic/app_state.hpp"
 #include "logic/services.hpp"

@@ -2,29 +2,18 @@
 #include "ui/account_panel.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <string>
 
 #include "logic/account_client.hpp"
+#include "logic/order_view.hpp"
+#include "logic/sign_in_form.hpp"
+#include "ui/text_field.hpp"
 #include "ui/theme.hpp"
 #include "ui/ui_helpers.hpp"
 
 namespace web {
 
 namespace {
-
-bool g_registering = false;
-char g_email[128] = {}, g_name[96] = {}, g_password[128] = {};
-
-bool labelled_input(const char* label, const char* id, char* buf, std::size_t size, ImGuiInputTextFlags flags = 0) {
-    ImGui::PushStyleColor(ImGuiCol_Text, col(theme::text_muted));
-    ImGui::TextUnformatted(label);
-    ImGui::PopStyleColor();
-    ImGui::SetNextItemWidth(-1);
-    bool enter = ImGui::InputText(id, buf, size, flags | ImGuiInputTextFlags_EnterReturnsTrue);
-    remember_widget(id + 2);  // "##email" -> "email"
-    return enter;
-}
 
 bool mode_button(const char* label, const char* name, bool active, float width) {
     ImGui::PushStyleColor(ImGuiCol_Button, col(active ? theme::panel_raised : theme::panel));
@@ -38,39 +27,29 @@ bool mode_button(const char* label, const char* name, bool active, float width) 
 }  // namespace
 
 void account_form(AppState& app, Services& services) {
+    SignInForm& form = app.page.sign_in;
     float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
-    if (mode_button("Log in##mode", "login_mode", !g_registering, half)) g_registering = false, app.account.error.clear();
+    if (mode_button("Log in##mode", "login_mode", !form.registering, half)) form.registering = false, app.account.error.clear();
     ImGui::SameLine();
-    if (mode_button("Create account##mode", "register_mode", g_registering, half)) g_registering = true, app.account.error.clear();
+    if (mode_button("Create account##mode", "register_mode", form.registering, half)) form.registering = true, app.account.error.clear();
     ImGui::Spacing();
-    bool submit = labelled_input("Email", "##email", g_email, sizeof g_email);
-    if (g_registering) submit |= labelled_input("Your name", "##name", g_name, sizeof g_name);
-    submit |= labelled_input(g_registering ? "Password (8 characters or more)" : "Password", "##password", g_password,
-                             sizeof g_password, ImGuiInputTextFlags_Password);
+    focused_text_field(app, "email", "sign_in", "Email", FieldKind::email, form.email);
+    if (form.registering) focused_text_field(app, "name", "sign_in", "Your name", FieldKind::person_name, form.name);
+    focused_text_field(app, "password", "sign_in", form.registering ? "Password (8 characters or more)" : "Password",
+               form.registering ? FieldKind::new_password : FieldKind::current_password, form.password);
     ImGui::Spacing();
     ImGui::BeginDisabled(app.account.busy);
-    ImGui::PushStyleColor(ImGuiCol_Button, col(theme::accent));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, col(theme::mix(theme::accent, IM_COL32_WHITE, 0.15f)));
-    ImGui::PushStyleColor(ImGuiCol_Text, col(theme::background));
-    const char* label = app.account.busy ? "Please wait…###submit" : g_registering ? "Create account###submit" : "Log in###submit";
-    submit |= ImGui::Button(label, ImVec2(-1, 0));
-    remember_widget("account_submit");
-    ImGui::PopStyleColor(3);
+    const char* label = app.account.busy ? "Please wait…###submit" : form.registering ? "Create account###submit" : "Log in###submit";
+    bool submit = accent_button(label, "account_submit", ImVec2(-1, 0));
     ImGui::EndDisabled();
-    if (submit && !app.account.busy) {
-        if (g_registering && std::strlen(g_password) < 8)
-            app.account.error = "Choose a password of at least 8 characters.";
-        else if (g_registering)
-            register_account(app, services, g_email, g_name, g_password);
-        else
-            log_in(app, services, g_email, g_password);
-    }
+    if (take_submitted(app.page.fields, "sign_in")) submit = true;  // Enter in a field
+    if (submit) submit_sign_in(app, services);
     if (!app.account.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, col(theme::error));
         ImGui::TextWrapped("%s", app.account.error.c_str());
         ImGui::PopStyleColor();
     }
-    if (!app.account.token.empty()) std::memset(g_password, 0, sizeof g_password);  // signed in: forget it
+    forget_sign_in_password(app);
 }
 
 float draw_account_button(AppState& app, Services& services, float right_x, float center_y, bool show_name) {
@@ -81,7 +60,7 @@ float draw_account_button(AppState& app, Services& services, float right_x, floa
     float w = size.x + ImGui::GetStyle().FramePadding.x * 2, h = ImGui::GetFrameHeight();
     ImGui::SetCursorScreenPos(ImVec2(right_x - w, center_y - h / 2));
     if (ImGui::Button(label.c_str())) {
-        if (signed_in) log_out(app, services);
+        if (signed_in) log_out(app, services), close_order(app);  // the order shown was this customer's
         else app.account.window_open = !app.account.window_open;
     }
     remember_widget(signed_in ? "logout" : "account_button");
@@ -95,7 +74,7 @@ float draw_account_button(AppState& app, Services& services, float right_x, floa
 }
 
 void draw_account_window(AppState& app, Services& services, const Rect& area) {
-    if (!app.account.window_open || !app.account.token.empty()) {
+    if (!app.account.window_open || !app.account.token.empty() || app.checkout.open) {  // the checkout has its own form
         app.account.window_open = false;
         return;
     }

@@ -68,7 +68,7 @@ void orders(const AppState& app) {
               (o.payment_method == "invoice" ? " · by invoice" : " · by card"));
         for (const OrderLineRecord& l : o.lines)
             if (l.kind == "pass" || l.kind == "membership") muted("·  " + l.description + " · " + l.total_text);
-        for (const OrderPerformance& p : o.performances)
+        for (const OrderPerformanceRecord& p : o.performances)
             ImGui::TextWrapped("·  %s — %s %s", performance_name(app, p.instance).c_str(), p.seats.size() == 1 ? "seat" : "seats",
                                joined(p.seats).c_str());
         ImGui::Spacing();

@@ -45,7 +45,12 @@ void draw_best_available(AppState& app, const Rect& area, LayoutKind kind) {
     BestAvailableState& best = app.season.best;
     bool series = series_map_shown(app);
     float pad = theme::px(12);
-    ImGui::SetNextWindowPos(ImVec2(area.x + pad, area.y + pad), ImGuiCond_Always, ImVec2(0, 0));
+    if (best.open) {
+        ImGui::SetNextWindowPos(ImVec2(area.x + pad, area.y + pad), ImGuiCond_Always, ImVec2(0, 0));
+    } else {  // just its button: bottom left, off the seats a small map puts near the top (above the hint when shown)
+        float hint = area.w >= theme::px(520) ? theme::fonts().small->FontSize + theme::px(22) : 0;
+        ImGui::SetNextWindowPos(ImVec2(area.x + pad, area.y + area.h - pad - hint), ImGuiCond_Always, ImVec2(0, 1));
+    }
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(std::min(theme::px(340), area.w - 2 * pad), area.h - 2 * pad));
     ImGui::SetNextWindowBgAlpha(0.97f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, theme::px(10));

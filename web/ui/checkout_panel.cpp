@@ -1,4 +1,5 @@
-// The checkout window: card fields (number, MM/YY, CVC) or invoice, the Pay button, the order's result.
+// The checkout window: card fields (number, MM/YY, CVC) or invoice, and the Pay button; once paid, the order
+// view (order_view_panel) shows the order.
 #include "ui/checkout_panel.hpp"
 
 #include <algorithm>
@@ -11,58 +12,13 @@
 #include "logic/hold_client.hpp"
 #include "logic/season_basket.hpp"
 #include "ui/account_panel.hpp"
-#include "ui/basket_season.hpp"
+#include "ui/text_field.hpp"
 #include "ui/theme.hpp"
 #include "ui/ui_helpers.hpp"
 
 namespace web {
 
 namespace {
-
-void field(const char* label, const char* id, char* buf, std::size_t size, float width, const char* hint) {
-    ImGui::BeginGroup();
-    ImGui::PushStyleColor(ImGuiCol_Text, col(theme::text_muted));
-    ImGui::TextUnformatted(label);
-    ImGui::PopStyleColor();
-    ImGui::SetNextItemWidth(width);
-    ImGui::InputTextWithHint(id, hint, buf, size, ImGuiInputTextFlags_CharsNoBlank);
-    remember_widget(id + 2);
-    ImGui::EndGroup();
-}
-
-bool accent_button(const char* label, const char* name, ImVec2 size) {
-    ImGui::PushStyleColor(ImGuiCol_Button, col(theme::accent));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, col(theme::mix(theme::accent, IM_COL32_WHITE, 0.15f)));
-    ImGui::PushStyleColor(ImGuiCol_Text, col(theme::background));
-    bool pressed = ImGui::Button(label, size);
-    remember_widget(name);
-    ImGui::PopStyleColor(3);
-    return pressed;
-}
-
-void order_result(AppState& app) {
-    const CheckoutState& co = app.checkout;
-    ImGui::PushFont(theme::fonts().title);
-    ImGui::TextColored(col(co.status == "paid" ? theme::on_sale : theme::accent), "%s",
-                       co.status == "paid" ? "Thank you — your tickets are booked" : "Your seats are reserved");
-    ImGui::PopFont();
-    ImGui::Spacing();
-    ImGui::Text("Order reference");
-    ImGui::SameLine();
-    ImGui::PushFont(theme::fonts().bold);
-    ImGui::TextUnformatted(co.reference.c_str());
-    ImGui::PopFont();
-    std::string status = order_status_words(co);
-    ImGui::Text("Status: %s", status.c_str());
-    remember_widget("order_status");
-    if (!co.total_text.empty()) ImGui::Text("Total: %s", co.total_text.c_str());
-    issued_passes(app);
-    ImGui::Spacing();
-    if (accent_button("Done", "checkout_done", ImVec2(-1, 0))) {
-        app.checkout.open = false;
-        reset_checkout_result(app);
-    }
-}
 
 void payment_form(AppState& app, Services& services, const encore::PricedBasket& priced) {
     CheckoutState& co = app.checkout;
@@ -76,20 +32,26 @@ void payment_form(AppState& app, Services& services, const encore::PricedBasket&
     ImGui::Spacing();
     float w = ImGui::GetContentRegionAvail().x, gap = ImGui::GetStyle().ItemSpacing.x;
     if (co.method == PayMethod::card) {
-        field("Card number", "##card_number", co.card_number, sizeof co.card_number, -1, "4242 4242 4242 4242");
-        float third = (w - gap * 2) / 3;
+        focused_text_field(app, "card_number", "card", "Card number", FieldKind::card_number, co.card_number);
+        float half = (w - gap) / 2;
         ImVec2 row = ImGui::GetCursorScreenPos();  // two fields side by side, labels on one line
-        field("Expiry (MM/YY)", "##card_expiry", co.card_expiry, sizeof co.card_expiry, third, "12/30");
+        ImGui::BeginGroup();
+        focused_text_field(app, "card_expiry", "card", "Expiry (MM/YY)", FieldKind::card_expiry, co.card_expiry, half);
+        ImGui::EndGroup();
         ImVec2 below = ImGui::GetCursorScreenPos();
-        ImGui::SetCursorScreenPos(ImVec2(row.x + third + gap, row.y));
-        field("CVC", "##card_cvc", co.card_cvc, sizeof co.card_cvc, third, "123");
+        ImGui::SetCursorScreenPos(ImVec2(row.x + half + gap, row.y));
+        ImGui::BeginGroup();
+        focused_text_field(app, "card_cvc", "card", "CVC", FieldKind::card_cvc, co.card_cvc, half);
+        ImGui::EndGroup();
         ImGui::SetCursorScreenPos(below);
         ImGui::PushFont(theme::fonts().small);
+        ImGui::PushTextWrapPos(0);
         ImGui::TextColored(col(theme::text_faint), "Test cards: 4242 4242 4242 4242 approves, 4000 0000 0000 0002 declines.");
+        ImGui::PopTextWrapPos();
         ImGui::PopFont();
     } else {
-        ImGui::TextWrapped("Your seats are reserved now and the invoice is sent to you; pay it by the date shown "
-                           "after you order, or the seats are released.");
+        ImGui::TextWrapped("Your seats are reserved for you now. The order page then shows the invoice's number and "
+                           "the date to pay it by at the box office; if it is not paid by then, the seats are released.");
     }
     ImGui::Spacing();
     std::string blocker = checkout_blocker(app);
@@ -100,8 +62,10 @@ void payment_form(AppState& app, Services& services, const encore::PricedBasket&
                                                                  : "Reserve — pay " + total + " by invoice";
     ImGui::BeginDisabled(co.step != CheckoutStep::idle || !blocker.empty());
     label += "###pay";  // one ID whatever the label says
-    if (accent_button(label.c_str(), "pay", ImVec2(-1, 0))) place_order(app, services);
+    bool pay = accent_button(label.c_str(), "pay", ImVec2(-1, 0));
     ImGui::EndDisabled();
+    if (take_submitted(app.page.fields, "card") && co.step == CheckoutStep::idle && blocker.empty()) pay = true;  // Enter
+    if (pay) place_order(app, services);
     if (!blocker.empty() && co.error.empty()) ImGui::TextColored(col(theme::text_muted), "%s", blocker.c_str());
 }
 
@@ -110,7 +74,7 @@ void payment_form(AppState& app, Services& services, const encore::PricedBasket&
 void draw_checkout_window(AppState& app, Services& services, const Rect& area) {
     CheckoutState& co = app.checkout;
     if (!co.open) return;
-    if (basket_empty(app) && co.reference.empty() && co.step == CheckoutStep::idle) {
+    if (basket_empty(app) && co.step == CheckoutStep::idle) {
         co.open = false;  // nothing to buy (e.g. the hold expired)
         return;
     }
@@ -126,9 +90,8 @@ void draw_checkout_window(AppState& app, Services& services, const Rect& area) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
     ImGui::Begin("##checkout", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
-    if (!co.reference.empty()) {
-        order_result(app);
-    } else {
+    touch_drag_scroll();
+    {
         ImGui::PushFont(theme::fonts().title);
         ImGui::TextUnformatted("Checkout");
         ImGui::PopFont();

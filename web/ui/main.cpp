@@ -6,7 +6,10 @@
 #include "browser/canvas_size.hpp"
 #include "browser/cursor.hpp"
 #include "browser/frame_loop.hpp"
+#include "browser/html_fields.hpp"
 #include "browser/page.hpp"
+#include "browser/page_lifecycle.hpp"
+#include "browser/page_links.hpp"
 #include "browser/redraw.hpp"
 #include "browser/test_exports.hpp"
 #include "browser/touch_input.hpp"
@@ -23,10 +26,13 @@
 #include "ui/best_available_panel.hpp"
 #include "ui/checkout_panel.hpp"
 #include "ui/events_panel.hpp"
+#include "ui/notice_banner.hpp"
+#include "ui/order_view_panel.hpp"
 #include "ui/page_chrome.hpp"
 #include "ui/pointer_input.hpp"
 #include "ui/season_panel.hpp"
 #include "ui/seat_map_view.hpp"
+#include "ui/seat_preview_card.hpp"
 #include "ui/side_panel.hpp"
 #include "ui/theme.hpp"
 
@@ -59,6 +65,7 @@ void frame() {
         }
     }
     if (size.resized || size.dpr_changed) web::request_redraw();
+    web::take_page_address(app);
     web::tick(app, web::page_services(), {.wall_ms = web::wall_clock_ms(), .monotonic_ms = web::monotonic_ms()});
     if (!web::should_draw(web::monotonic_ms())) return;
 
@@ -71,6 +78,7 @@ void frame() {
     if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseDown[0] || io.MouseWheel != 0 || !io.InputQueueCharacters.empty())
         web::note_activity(app, web::monotonic_ms());
     web::begin_widget_frame();
+    web::begin_fields_frame(app.page.fields);
 
     web::Services& services = web::page_services();
     web::Layout layout = web::compute_layout(size);
@@ -110,7 +118,10 @@ void frame() {
                           ? layout.map
                           : web::Rect{layout.header.x, layout.header.y, layout.header.w, static_cast<float>(size.height) - layout.header.y};
     web::draw_checkout_window(app, services, stage);
+    web::draw_order_view(app, services, stage);
     web::draw_account_window(app, services, layout.map);
+    const float below_notice = web::draw_notice_banner(app, layout.map);
+    web::draw_seat_preview_card(app, layout, below_notice);
 
     ImGui::Render();
     web::set_canvas_cursor(css_cursor(ImGui::GetMouseCursor()));
@@ -119,6 +130,9 @@ void frame() {
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    web::end_fields_frame(app.page.fields);
+    web::sync_html_fields(app.page.fields);  // the real inputs follow the boxes just drawn
+    web::write_page_address(app);
     web::note_frame_drawn();
 }
 
@@ -146,6 +160,9 @@ int main() {
     web::install_wheel_handler();
     web::install_touch_handlers();
     web::install_redraw_wakers();
+    web::install_html_fields();
+    web::install_page_links(web::the_app());
+    web::install_page_lifecycle();
 
     web::run_frame_loop(frame);
     return 0;

@@ -97,4 +97,26 @@ void draw_seat_glyph(ImDrawList* dl, ImVec2 c, float r, ImU32 band, std::uint8_t
     }
 }
 
+void draw_locked_seat_glyph(ImDrawList* dl, ImVec2 c, float r, ImU32 band, SeatLook look, bool kept) {
+    if (look == SeatLook::selected) {
+        draw_seat_glyph(dl, c, r, band, 0, look);
+        return;
+    }
+    const bool open = look == SeatLook::available;
+    ImU32 fill = !open ? theme::seat_unavailable : kept ? theme::locked : band;
+    ImU32 edge = !open ? theme::seat_unavailable_mark : kept ? theme::mix(theme::locked, IM_COL32_WHITE, 0.4f) : theme::locked;
+    float h = r * 1.22f;  // a diamond: the seat's circle turned into a lozenge, so the block reads by shape too
+    ImVec2 pts[] = {ImVec2(c.x, c.y - h), ImVec2(c.x + h, c.y), ImVec2(c.x, c.y + h), ImVec2(c.x - h, c.y)};
+    dl->AddConvexPolyFilled(pts, 4, fill);
+    if (r >= theme::px(2.4f)) dl->AddPolyline(pts, 4, edge, ImDrawFlags_Closed, std::max(1.0f, r * 0.18f));
+    if (r < theme::px(4)) return;
+    // A padlock: a body and its shackle.
+    ImU32 mark = open && !kept && theme::luminance(band) > 0.35f ? theme::seat_mark : IM_COL32(255, 255, 255, 225);
+    if (!open) mark = theme::seat_unavailable_mark;
+    float bw = r * 0.42f, bh = r * 0.34f;
+    dl->AddRectFilled(ImVec2(c.x - bw, c.y - bh * 0.2f), ImVec2(c.x + bw, c.y + bh * 1.6f), mark, r * 0.08f);
+    dl->PathArcTo(ImVec2(c.x, c.y - bh * 0.2f), bw * 0.62f, 3.14159265f, 2 * 3.14159265f, 10);
+    dl->PathStroke(mark, 0, std::max(1.0f, r * 0.14f));
+}
+
 }  // namespace web

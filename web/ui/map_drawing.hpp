@@ -14,6 +14,9 @@ enum class SeatLook { available, unavailable, selected };
 // marks a companion seat and a triangle restricted view; selected seats are white with a tick.
 void draw_seat_glyph(ImDrawList* dl, ImVec2 center, float radius, ImU32 band_color, std::uint8_t attributes,
                      SeatLook look, const char* number = nullptr);
+// A seat under a seat lock (e.g. the Friends' block): a diamond with a padlock, in the lock colour when the
+// lock keeps it from this customer, in its band colour edged with the lock colour when they may book it.
+void draw_locked_seat_glyph(ImDrawList* dl, ImVec2 center, float radius, ImU32 band_color, SeatLook look, bool kept_from_customer);
 // Text centred on c; with letter_spacing > 0 the characters are spread apart.
 void add_text_centered(ImDrawList* dl, ImFont* font, float size, ImVec2 c, ImU32 col, const char* text,
                        float letter_spacing = 0);

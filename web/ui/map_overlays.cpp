@@ -8,6 +8,7 @@
 #include "logic/display_format.hpp"
 #include "logic/map_source.hpp"
 #include "logic/map_view.hpp"
+#include "logic/seat_preview.hpp"
 #include "logic/series_map.hpp"
 #include "ui/map_drawing.hpp"
 #include "ui/theme.hpp"
@@ -34,9 +35,8 @@ void end_overlay() {
     ImGui::PopStyleVar(2);
 }
 
-}  // namespace
-
-void draw_seat_tooltip(const AppState& app, const encore::SeatingPlan& plan, std::uint32_t seat) {
+// A seat of a series' composite map: its price a show, how many performances have it free, whether it can be chosen.
+void draw_series_seat_tooltip(const AppState& app, const encore::SeatingPlan& plan, std::uint32_t seat) {
     const encore::Seat& s = plan.seats[seat];
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme::px(12), theme::px(10)));
     ImGui::BeginTooltip();
@@ -94,6 +94,51 @@ void draw_seat_tooltip(const AppState& app, const encore::SeatingPlan& plan, std
                            series ? "Free at every performance. Click to select." : "Available. Click to select.");
     ImGui::EndTooltip();
     ImGui::PopStyleVar();
+}
+
+}  // namespace
+
+void draw_seat_tooltip(const AppState& app, const encore::SeatingPlan& plan, std::uint32_t seat) {
+    if (series_map_shown(app)) return draw_series_seat_tooltip(app, plan, seat);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme::px(12), theme::px(10)));
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(theme::px(320));
+    draw_seat_facts(app, seat_facts(app, seat, false), seat);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+    ImGui::PopStyleVar();
+}
+
+void draw_seat_facts(const AppState& app, const SeatFacts& f, std::uint32_t seat) {
+    ImVec4 muted = ImGui::ColorConvertU32ToFloat4(theme::text_muted);
+    ImGui::PushFont(theme::fonts().bold);
+    ImGui::TextUnformatted(f.name.c_str());
+    ImGui::PopFont();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float line = ImGui::GetTextLineHeight();
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    dl->AddCircleFilled(ImVec2(p.x + line * 0.4f, p.y + line * 0.5f), line * 0.32f, seat_band_color(app, seat));
+    ImGui::Dummy(ImVec2(line * 0.9f, line));
+    ImGui::SameLine();
+    ImGui::Text("%s  ·  %s", f.band.c_str(), f.price.c_str());
+    for (const std::string& mark : f.marks) ImGui::TextColored(muted, "%s", mark.c_str());
+    if (!f.lock.empty()) {
+        p = ImGui::GetCursorScreenPos();
+        draw_locked_seat_glyph(dl, ImVec2(p.x + line * 0.4f, p.y + line * 0.5f), line * 0.3f, seat_band_color(app, seat),
+                               SeatLook::available, f.kept_from_customer);
+        ImGui::Dummy(ImVec2(line * 0.9f, line));
+        ImGui::SameLine();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::locked), "%s", f.lock.c_str());
+    }
+    if (!f.explanation.empty()) {
+        ImGui::Spacing();
+        ImGui::PushFont(theme::fonts().small);
+        ImGui::TextColored(muted, "%s", f.explanation.c_str());
+        ImGui::PopFont();
+    }
+    ImGui::Spacing();
+    ImU32 state_colour = f.selected ? theme::accent : f.can_add ? theme::on_sale : f.state == "Available" ? theme::text_muted : theme::error;
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(state_colour), "%s", (f.state + (f.action.empty() ? "" : ". " + f.action)).c_str());
 }
 
 void draw_map_overlays(AppState& app, const Rect& area) {

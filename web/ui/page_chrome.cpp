@@ -85,11 +85,11 @@ void draw_map_header(AppState& app, const Rect& area, LayoutKind kind) {
                 if (std::optional<encore::Money> p = band_price(app, b); p && (!from || p->minor < from->minor)) from = p;
             if (from) line2 = "Tickets from " + encore::format_money(*from);
         }
-        if (!app.notice.empty()) line2 = app.notice, c2 = theme::accent;
-        if (narrow) {  // one line on the right, under the title's height
-            if (!line2.empty() && !on_sale_web(app, *inst)) line1 = line2, c1 = c2;
+        if (narrow) {  // one short line on the right, beside the date (the title may need the whole width)
+            if (on_sale_web(app, *inst) && !app.seats.empty())
+                line1 = format_count(available_count(app)) + " of " + format_count(static_cast<std::int64_t>(app.seats.size())) + " free";
             line2.clear();
-            if (!app.notice.empty()) line1 = app.notice, c1 = theme::accent;
+            y1 = y2;
         }
         right_aligned_text(theme::fonts().bold, line1.c_str(), c1, right, y1);
         right_aligned_text(theme::fonts().body, line2.c_str(), c2, right, y2);

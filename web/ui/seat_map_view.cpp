@@ -11,6 +11,8 @@
 #include "browser/touch_input.hpp"
 #include "logic/map_source.hpp"
 #include "logic/map_view.hpp"
+#include "logic/seat_preview.hpp"
+#include "logic/series_map.hpp"
 #include "ui/map_drawing.hpp"
 #include "ui/map_overlays.hpp"
 #include "ui/theme.hpp"
@@ -97,14 +99,26 @@ void handle_input(AppState& app, const encore::SeatingPlan& plan, bool hovered) 
         }
     }
     if (ImGui::IsItemDeactivated() && g_press.pressing) {
-        if (!g_press.dragging && ImGui::GetTime() - g_press.time <= tap_max_seconds)
-            if (std::optional<std::uint32_t> seat = seat_at(app, plan, g_press.at.x, g_press.at.y)) map_toggle(app, *seat);
+        if (!g_press.dragging && ImGui::GetTime() - g_press.time <= tap_max_seconds) {
+            // Touch: a first tap shows the seat, a second chooses it; a click chooses at once (seat_preview.hpp).
+            std::optional<std::uint32_t> seat = seat_at(app, plan, g_press.at.x, g_press.at.y);
+            if (seat && series_map_shown(app))
+                map_toggle(app, *seat);
+            else if (seat)
+                tap_seat(app, *seat, web::touch_mode());
+            else
+                clear_seat_preview(app);
+        }
         g_press.pressing = false;
     }
     app.hovered_seat.reset();
-    if (hovered && !g_press.dragging && !pinch.active) app.hovered_seat = seat_at(app, plan, io.MousePos.x, io.MousePos.y);
+    if (hovered && !g_press.dragging && !pinch.active && !web::touch_mode())
+        app.hovered_seat = seat_at(app, plan, io.MousePos.x, io.MousePos.y);
     if (g_press.dragging)
         ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
+    else if (app.hovered_seat && !series_map_shown(app) && seat_kept_from_customer(app, *app.hovered_seat) &&
+             !is_selected(app, *app.hovered_seat))
+        ImGui::SetMouseCursor(ImGuiMouseCursor_NotAllowed);
     else if (app.hovered_seat && (map_can_select(app, *app.hovered_seat) || map_is_selected(app, *app.hovered_seat)))
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
 }
@@ -220,12 +234,18 @@ void draw_seats(ImDrawList* dl, const AppState& app, const encore::SeatingPlan& 
     float x0 = static_cast<float>(v.rect_x) - r, y0 = static_cast<float>(v.rect_y) - r;
     float x1 = static_cast<float>(v.rect_x + v.rect_w) + r, y1 = static_cast<float>(v.rect_y + v.rect_h) + r;
     auto visible = [&](ImVec2 c) { return c.x >= x0 && c.y >= y0 && c.x <= x1 && c.y <= y1; };
+    const bool series = series_map_shown(app);  // the performance's seat locks are not the composite's
+    const std::vector<const encore::LockType*>& locks = seat_locks_here(app);
+    const std::vector<bool>& kept = seats_kept_here(app);
     for (std::uint32_t i = 0; i < plan.seats.size(); ++i) {
         const encore::Seat& s = plan.seats[i];
         ImVec2 c = to_screen(v, s.at);
         if (!visible(c) || in_basket[i]) continue;
         SeatLook look = i < states.size() && encore::is_available(states[i]) ? SeatLook::available : SeatLook::unavailable;
-        draw_seat_glyph(dl, c, r, seat_band_color(app, i), s.attributes, look, show_numbers ? s.number.c_str() : nullptr);
+        if (!series && i < locks.size() && locks[i])
+            draw_locked_seat_glyph(dl, c, r, seat_band_color(app, i), look, i < kept.size() && kept[i]);
+        else
+            draw_seat_glyph(dl, c, r, seat_band_color(app, i), s.attributes, look, show_numbers ? s.number.c_str() : nullptr);
     }
     for (std::uint32_t i : picked) {  // on top, so their larger marker is never covered
         ImVec2 c = to_screen(v, plan.seats[i].at);
@@ -234,6 +254,11 @@ void draw_seats(ImDrawList* dl, const AppState& app, const encore::SeatingPlan& 
     if (app.hovered_seat && *app.hovered_seat < plan.seats.size()) {
         ImVec2 c = to_screen(v, plan.seats[*app.hovered_seat].at);
         dl->AddCircle(c, r + theme::px(2.5f), IM_COL32(255, 255, 255, 230), 0, theme::px(1.5f));
+    }
+    if (std::optional<std::uint32_t> shown = previewed_seat(app); shown && *shown < plan.seats.size()) {
+        ImVec2 c = to_screen(v, plan.seats[*shown].at);  // the seat a first tap showed: a ring that stands out
+        dl->AddCircle(c, r + theme::px(3), theme::accent, 0, theme::px(2.5f));
+        dl->AddCircle(c, r + theme::px(6), theme::with_alpha(theme::accent, 0.45f), 0, theme::px(1.5f));
     }
 }
 

@@ -13,6 +13,8 @@
 #include "logic/display_format.hpp"
 #include "logic/hold_client.hpp"
 #include "logic/season_basket.hpp"
+#include "logic/seat_names.hpp"
+#include "logic/seat_preview.hpp"
 #include "logic/series_map.hpp"
 #include "ui/basket_season.hpp"
 #include "ui/map_drawing.hpp"
@@ -41,8 +43,11 @@ void ticket_type_combo(AppState& app, std::size_t index, float width) {
     ImGui::PopFont();
 }
 
-void basket_list(AppState& app, const encore::PricedBasket& priced, float height, bool with_pass_use) {
+// `with_pass_use`: "Use a pass" under the list. `compact` (a phone): each card is two lines, the ticket type
+// menu at the end of the second.
+void basket_list(AppState& app, const encore::PricedBasket& priced, float height, bool with_pass_use, bool compact = false) {
     ImGui::BeginChild("##selection", ImVec2(0, height), false);
+    touch_drag_scroll();
     if (basket_empty(app)) {
         ImGui::PushStyleColor(ImGuiCol_Text, col(theme::text_muted));
         ImGui::TextWrapped("No seats selected yet. Click or tap an available seat on the map: it is held for you while you decide.");
@@ -60,7 +65,9 @@ void basket_list(AppState& app, const encore::PricedBasket& priced, float height
         float width = ImGui::GetContentRegionAvail().x;
         float line_h = theme::fonts().body->FontSize, small = theme::fonts().small->FontSize;
         float combo_h = small + ImGui::GetStyle().FramePadding.y * 2;
-        float h = line_h + small + combo_h + theme::px(20);
+        const bool menu = ticket_types_for(app, pick).size() >= 2;
+        const float combo_w = std::min(theme::px(compact ? 110 : 140), width - theme::px(40));
+        float h = compact ? line_h + (menu ? combo_h : small) + theme::px(16) : line_h + small + combo_h + theme::px(20);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h - theme::px(4)), theme::panel_raised, theme::px(8));
         int b = venue->id == app.venue ? app.seat_band[pick.seat] : -1;
@@ -80,15 +87,27 @@ void basket_list(AppState& app, const encore::PricedBasket& priced, float height
         std::string price_text = line && !line->items.empty() ? encore::format_money({line->items.front().price, priced.currency}) : "–";
         float price_w = theme::fonts().bold->CalcTextSizeA(line_h, FLT_MAX, 0, price_text.c_str()).x;
         float name_right = pos.x + width - remove_w - price_w - theme::px(14);
+        // A narrow basket (a phone) names the seat in two parts rather than cutting its name off.
+        std::string sub = performance_day_short(*inst) + " " + performance_clock(*inst) + " · " + band_name;
+        if (theme::fonts().bold->CalcTextSizeA(line_h, FLT_MAX, 0, name.c_str()).x > name_right - x) {
+            SeatNameParts parts = seat_name_parts(venue->plan, pick.seat);
+            name = parts.seat;
+            sub = parts.section + " · " + sub;
+        }
+        if (!menu)  // no ticket type menu: say the type here
+            if (const encore::TicketType* t = app.catalog->find_ticket_type(pick.ticket_type)) sub += " · " + t->name;
+        const float combo_x = pos.x + width - remove_w - combo_w - theme::px(4);
         dl->PushClipRect(ImVec2(x, pos.y), ImVec2(name_right, pos.y + h), true);
         dl->AddText(theme::fonts().bold, line_h, ImVec2(x, y), theme::text, name.c_str());
-        std::string sub = performance_day_short(*inst) + " " + performance_clock(*inst) + " · " + band_name;
         if (std::string with = pick_pass_note(app, pick); !with.empty()) sub += " · " + with;
         if (!pick.held) sub = "Holding… · " + sub;
+        dl->PopClipRect();
+        float sub_right = compact && menu ? combo_x - theme::px(6) : pos.x + width - remove_w;  // it may pass the price
+        dl->PushClipRect(ImVec2(x, pos.y), ImVec2(sub_right, pos.y + h), true);
         dl->AddText(theme::fonts().small, small, ImVec2(x, y + line_h + theme::px(2)), pick.held ? theme::text_muted : theme::accent, sub.c_str());
         dl->PopClipRect();
         right_aligned_text(theme::fonts().bold, price_text.c_str(), theme::text, pos.x + width - remove_w - theme::px(6), y);
-        if (line && !line->items.empty() && line->items.front().base != line->items.front().price) {
+        if (line && !line->items.empty() && line->items.front().base != line->items.front().price && !(compact && menu)) {
             std::string was = "was " + encore::format_money({line->items.front().base, priced.currency});
             right_aligned_text(theme::fonts().small, was.c_str(), theme::text_faint, pos.x + width - remove_w - theme::px(6), y + line_h + theme::px(2));
         }
@@ -96,8 +115,8 @@ void basket_list(AppState& app, const encore::PricedBasket& priced, float height
         ImGui::SetCursorScreenPos(pos);
         ImGui::InvisibleButton("##card", ImVec2(width - remove_w - theme::px(4), line_h + small + theme::px(10)));
         if (ImGui::IsItemHovered() && line) ImGui::SetTooltip("%s", line_explanation(*line).c_str());
-        ImGui::SetCursorScreenPos(ImVec2(x, y + line_h + small + theme::px(6)));
-        ticket_type_combo(app, i, std::min(theme::px(140), width - theme::px(40)));
+        ImGui::SetCursorScreenPos(compact ? ImVec2(combo_x, y + line_h + theme::px(3)) : ImVec2(x, y + line_h + small + theme::px(6)));
+        ticket_type_combo(app, i, combo_w);
         ImGui::SetCursorScreenPos(ImVec2(pos.x + width - remove_w, pos.y + theme::px(6)));
         ImGui::PushStyleColor(ImGuiCol_Button, col(IM_COL32(0, 0, 0, 0)));
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
@@ -121,13 +140,14 @@ void basket_list(AppState& app, const encore::PricedBasket& priced, float height
     if (with_pass_use) use_a_pass_section(app, false);  // under the list, never scrolled out of sight
 }
 
-float summary_height(const encore::PricedBasket& priced) {
+// `with_hold`: the hold's countdown has its own line (narrow screens show it in the heading instead).
+float summary_height(const encore::PricedBasket& priced, bool with_hold = true) {
     float line = ImGui::GetTextLineHeightWithSpacing();
     return theme::fonts().title->FontSize + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y * 5 +
-           line * static_cast<float>(fee_rows(priced).size() + 1);
+           line * static_cast<float>(fee_rows(priced).size() + (with_hold ? 1 : 0));
 }
 
-void basket_summary(AppState& app, const encore::PricedBasket& priced) {
+void basket_summary(AppState& app, const encore::PricedBasket& priced, bool with_hold = true) {
     ImGui::Separator();
     float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     for (const FeeRow& f : fee_rows(priced)) {
@@ -139,7 +159,9 @@ void basket_summary(AppState& app, const encore::PricedBasket& priced) {
                            theme::text_muted, right, y);
     }
     long long left = hold_seconds_left(app);
-    if (left > 0) {
+    if (!with_hold) {
+        // shown beside the heading
+    } else if (left > 0) {
         ImGui::TextColored(col(left < 120 ? theme::error : theme::on_sale), "Seats held for %s", hold_countdown_text(left).c_str());
         remember_widget("hold_countdown");
     } else if (basket_has_seats(app)) {
@@ -212,12 +234,46 @@ void legend(AppState& app) {
     ImGui::TextUnformatted("Unavailable");
     legend_row_glyph(theme::accent, 0, SeatLook::selected);
     ImGui::TextUnformatted("Your selection");
+    // Seat locks at this performance: the block's shape, and who may book it.
+    for (const encore::LockType* lock : lock_types_here(app)) {
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        float line = ImGui::GetTextLineHeight();
+        draw_locked_seat_glyph(ImGui::GetWindowDrawList(), ImVec2(p.x + line * 0.5f, p.y + line * 0.5f), line * 0.36f, neutral,
+                               SeatLook::available, true);
+        ImGui::Dummy(ImVec2(line * 1.1f, line));
+        ImGui::SameLine();
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(lock_words(app, *lock).c_str());
+        ImGui::PopTextWrapPos();
+        remember_widget("legend_lock");
+    }
 }
 
 float legend_height(const AppState& app) {
     float line = ImGui::GetTextLineHeightWithSpacing();
-    return line * static_cast<float>(app.bands_in_plan.size() + 5) + theme::fonts().small->FontSize * 2 +
-           ImGui::GetStyle().ItemSpacing.y * 6;
+    return line * static_cast<float>(app.bands_in_plan.size() + 5 + 2 * lock_types_here(app).size()) +
+           theme::fonts().small->FontSize * 2 + ImGui::GetStyle().ItemSpacing.y * 6;
+}
+
+bool g_show_key = false;  // narrow screens: the key instead of the basket
+
+// "Your basket" with a Key / Basket switch at its right (narrow screens).
+void narrow_heading(const AppState& app) {
+    heading(g_show_key ? "Prices and key" : "Your basket");
+    if (long long left = hold_seconds_left(app); left > 0 && !g_show_key) {  // the countdown beside the heading
+        ImGui::SameLine(0, theme::px(12));
+        ImGui::PushFont(theme::fonts().small);
+        ImGui::TextColored(col(left < 120 ? theme::error : theme::on_sale), "held for %s", hold_countdown_text(left).c_str());
+        remember_widget("hold_countdown");
+        ImGui::PopFont();
+    }
+    const char* label = g_show_key ? "Basket" : "Key";
+    ImGui::PushFont(theme::fonts().small);
+    float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - w);
+    if (ImGui::SmallButton(label)) g_show_key = !g_show_key;
+    remember_widget("basket_key_switch");
+    ImGui::PopFont();
 }
 
 }  // namespace
@@ -240,6 +296,19 @@ void draw_side_panel(AppState& app, const Rect& area, LayoutKind kind) {
         ImGui::Separator();
         ImGui::Spacing();
         legend(app);
+    } else if (kind == LayoutKind::narrow) {  // the basket the full width; the key one tap away
+        narrow_heading(app);
+        if (g_show_key) {
+            ImGui::BeginChild("##legend", ImVec2(0, 0), false);
+            touch_drag_scroll();
+            legend(app);
+            ImGui::EndChild();
+        } else {
+            float avail = ImGui::GetContentRegionAvail().y;
+            float list_h = avail - summary_height(priced, false) - use_a_pass_height(app) - theme::px(6);
+            basket_list(app, priced, std::max(list_h, theme::px(40)), true, true);
+            basket_summary(app, priced, false);
+        }
     } else {
         if (ImGui::BeginTable("##sidecols", 2, ImGuiTableFlags_SizingStretchProp)) {
             ImGui::TableSetupColumn("sel", ImGuiTableColumnFlags_WidthStretch, 0.6f);

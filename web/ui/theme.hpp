@@ -26,6 +26,9 @@ inline constexpr ImU32 seat_mark = IM_COL32(18, 20, 27, 235);
 inline constexpr ImU32 stage_top = IM_COL32(92, 64, 36, 255);
 inline constexpr ImU32 stage_bottom = IM_COL32(58, 40, 24, 255);
 inline constexpr ImU32 stage_text = IM_COL32(246, 222, 170, 255);
+inline constexpr ImU32 field_background = IM_COL32(14, 16, 22, 255);   // a text field's box ...
+inline constexpr ImU32 field_border = IM_COL32(96, 104, 124, 255);      // ... and its edge
+inline constexpr ImU32 locked = IM_COL32(168, 122, 232, 255);           // seats under a seat lock (Friends' block)
 
 struct Fonts {
     ImFont* body = nullptr;    // 15 px

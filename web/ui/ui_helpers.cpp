@@ -5,6 +5,7 @@
 #include <string>
 
 #include "browser/test_exports.hpp"
+#include "browser/touch_input.hpp"
 #include "logic/display_format.hpp"
 #include "ui/theme.hpp"
 
@@ -47,9 +48,27 @@ SaleStatus sale_status(const AppState& app, const encore::Instance& inst) {
     return {web_sale_words(sale), color};
 }
 
+bool accent_button(const char* label, const char* name, ImVec2 size) {
+    ImGui::PushStyleColor(ImGuiCol_Button, col(theme::accent));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, col(theme::mix(theme::accent, IM_COL32_WHITE, 0.15f)));
+    ImGui::PushStyleColor(ImGuiCol_Text, col(theme::background));
+    bool pressed = ImGui::Button(label, size);
+    remember_widget(name);
+    ImGui::PopStyleColor(3);
+    return pressed;
+}
+
 void remember_widget(const char* name) {
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     note_widget(name, {a.x, a.y, b.x - a.x, b.y - a.y});
+}
+
+void touch_drag_scroll() {
+    if (!touch_mode()) return;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseDown[0] && io.MouseDelta.y != 0 &&
+        ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem))
+        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
 }
 
 }  // namespace web

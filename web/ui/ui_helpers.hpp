@@ -30,7 +30,12 @@ struct SaleStatus {
     ImU32 color;
 };
 SaleStatus sale_status(const AppState& app, const encore::Instance& inst);
+// The page's main action button (accent colour), remembered under `name` for the browser tests.
+bool accent_button(const char* label, const char* name, ImVec2 size);
 // Tells the browser tests where the last ImGui item was drawn, under `name` (browser/test_exports.hpp).
 void remember_widget(const char* name);
+// Call right after beginning a scrolling window: on a touch screen a finger dragged over it scrolls it (ImGui
+// itself scrolls only with a wheel or the scrollbar).
+void touch_drag_scroll();
 
 }  // namespace web

@@ -55,5 +55,9 @@ RuleCheck check_seat_lock(const Catalog& catalog, const Instance& instance, cons
                           const Entitlements& who);
 // Per seat of the instance's plan (plan order): kept from this customer now by a seat lock (check_seat_lock's rule).
 std::vector<bool> locked_seats(const Catalog& catalog, const Instance& instance, const Entitlements& who);
+// Per seat of the instance's plan (plan order): the lock type of a seat lock covering it at this instance at
+// `now` (not yet released), whoever the customer is; nullptr for a seat no lock covers. Who may book such a
+// seat is describe_criterion(type->who); whether this customer may, locked_seats / check_seat_lock.
+std::vector<const LockType*> seat_lock_types(const Catalog& catalog, const Instance& instance, Instant now);
 
 }  // namespace encore
