@@ -2,6 +2,7 @@
 // a seat lock (pricing's own rule), in the chosen band; and best available on the demo venue.
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -141,6 +142,45 @@ TEST_CASE("selectable series seats: open at every performance, unlocked at each,
     CHECK(series_mask(hamlet_lock, {at_instance("macbeth-mon", "oooooooooo")}, who(json::object())) == "ooooo.oooo");
     // A composite with problems has nothing to select.
     CHECK(series_mask(c, {at_instance("macbeth-mon", "oooooooooo"), at_instance("macbeth-mon", "oooooooooo")}, who(member)).empty());
+}
+
+TEST_CASE("a series composite's seat locks: marked wherever a lock is in force at one of its performances, kept "
+          "from a customer it keeps out at any of them", "[selection][composite][locks]") {
+    const encore::Catalog c = fixture([](json& j) {
+        j["lock_types"].push_back({{"id", "press"}, {"name", "Press seats"}, {"who", {{"tag", "press"}}}});
+        j["seat_locks"].push_back({{"lock_type", "press"}, {"venue", "hall"}, {"seats", {"B1"}}, {"events", {"hamlet"}}});
+    });
+    auto marks = [&](const std::vector<encore::Availability>& states, const Who& w) {
+        const encore::Entitlements e(c, w.customer, w.basket, at("2026-11-21T12:00:00Z"));
+        const encore::SeatLocks locks = encore::series_seat_locks(c, encore::composite_availability(c, states), 0, e);
+        std::string out;  // per seat: '.' no lock; the lock's initial, upper case when it keeps the seat from them
+        for (std::size_t s = 0; s < locks.types.size(); ++s)
+            out += !locks.types[s] ? '.' : locks.kept[s] ? static_cast<char>(std::toupper(locks.types[s]->id.value[0])) : locks.types[s]->id.value[0];
+        return out;
+    };
+    struct Row { const char* what; std::vector<encore::Availability> states; Who w; const char* expected; };
+    const std::vector<Row> rows = {
+        {"a stranger: the members' block and, at Hamlet, the press seat", monday(), who(json::object()), ".....MP..."},
+        {"a member: the block is theirs, the press seat is not", monday(), who(member), ".....mP..."},
+        {"joining in the basket", monday(), who(json::object(), {{{"kind", "membership"}, {"membership", "friends"}}}), ".....mP..."},
+        {"a press tag", monday(), who({{"tags", {"press"}}}), ".....Mp..."},
+        {"without Hamlet, no press seat", {at_instance("macbeth-mon", "oooooooooo")}, who(json::object()), ".....M...."},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.what);
+        CHECK(marks(r.states, r.w) == r.expected);
+    }
+    // The one rule: a seat is selectable on the composite exactly when open at every performance and not kept.
+    for (const Who& w : {who(json::object()), who(member)}) {
+        const encore::Entitlements e(c, w.customer, w.basket, at("2026-11-21T12:00:00Z"));
+        const encore::CompositeAvailability composite = encore::composite_availability(c, monday("osoooooooo"));
+        const std::vector<bool> kept = encore::series_seat_locks(c, composite, 0, e).kept;
+        const std::vector<bool> selectable = encore::selectable_series_seats(c, composite, 0, e);
+        for (std::size_t s = 0; s < selectable.size(); ++s)
+            CHECK(selectable[s] == (composite.plans[0].seats[s].state == SeatState::open && !kept[s]));
+    }
+    const encore::Entitlements anyone(c, {}, {}, at("2026-11-21T12:00:00Z"));
+    CHECK(encore::series_seat_locks(c, encore::composite_availability(c, {at_instance("nope", "oooooooooo")}), 0, anyone).types.empty());
 }
 
 TEST_CASE("the demo: best available for two on the Tuesday series' composite", "[selection][best-available][demo]") {
