@@ -124,6 +124,9 @@ describe('buying a season in the browser', { skip: setupProblem ? 'inputs missin
       const freeEverywhere = seats.filter((seat, i) => maps.every((m) => m.seats[i] === 'o'));
       const locked = new Set(catalog.seat_locks.flatMap((l) => l.seats));
       assert.equal(s.series_selectable_count, freeEverywhere.filter((seat) => !locked.has(seat.id)).length);
+      const marked = (await h.state(page)).page.locked_seats;  // the Friends' block is marked on the composite too
+      assert.deepEqual(marked.map((l) => l.seat).sort(), [...locked].sort());
+      assert.ok(marked.every((l) => l.kept && /^Friends' Block: for members of/.test(l.lock)), 'kept from a customer who is not a Friend');
       let partly = -1;  // a seat free at four of the five, away from the best-available card
       for (let i = 0; i < seats.length && partly < 0; i++) {
         if (maps.filter((m) => m.seats[i] === 'o').length !== 4 || seats[i].section !== 'Stalls') continue;

@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include "encore/pricing_json.hpp"
+#include "logic/map_source.hpp"
+#include "logic/season_basket.hpp"
 #include "logic/seat_preview.hpp"
 #include "web_client_fixture.hpp"
 
@@ -37,11 +39,11 @@ TEST_CASE("locked seats are marked for everyone and say who may book them", "[pr
     WebClient c;
     c.load(with_friends_block());
     const std::uint32_t locked = c.seat("CI-A-1"), open = c.seat("ST-A-2");
-    REQUIRE(web::seat_lock(c.app, locked));
-    CHECK_FALSE(web::seat_lock(c.app, open));
-    CHECK(web::seat_kept_from_customer(c.app, locked));
-    REQUIRE(web::lock_types_here(c.app).size() == 1);
-    CHECK(web::lock_words(c.app, *web::lock_types_here(c.app)[0]) == "Friends' Block: for members of the Friends of the Hall");
+    REQUIRE(web::map_seat_lock(c.app, locked));
+    CHECK_FALSE(web::map_seat_lock(c.app, open));
+    CHECK(web::map_seat_kept(c.app, locked));
+    REQUIRE(web::map_lock_types(c.app).size() == 1);
+    CHECK(web::lock_words(c.app, *web::map_lock_types(c.app)[0]) == "Friends' Block: for members of the Friends of the Hall");
 
     web::SeatFacts f = web::seat_facts(c.app, locked, false);
     CHECK(f.name == "Circle, Row A, Seat 1");
@@ -52,8 +54,8 @@ TEST_CASE("locked seats are marked for everyone and say who may book them", "[pr
     CHECK(f.marks == std::vector<std::string>{"Restricted view", "Aisle seat"});
 
     become_member(c);  // a member: still marked, now theirs to book
-    CHECK(web::seat_lock(c.app, locked));
-    CHECK_FALSE(web::seat_kept_from_customer(c.app, locked));
+    CHECK(web::map_seat_lock(c.app, locked));
+    CHECK_FALSE(web::map_seat_kept(c.app, locked));
     f = web::seat_facts(c.app, locked, false);
     CHECK(f.can_add);
     CHECK(f.action == "Click to select it.");
@@ -99,6 +101,23 @@ TEST_CASE("touch: a first tap shows the seat and its price explanation, a second
     CHECK(web::tap_seat(c.app, a1, true) == web::SeatTap::previewed);
     web::choose_instance(c.app, "macbeth-2");  // another performance: no preview
     CHECK_FALSE(web::previewed_seat(c.app));
+}
+
+TEST_CASE("seat locks are judged with the customer's holdings plus the basket, like the map's every other decision",
+          "[preview][locks]") {
+    WebClient c;
+    c.load(with_friends_block());
+    const std::uint32_t locked = c.seat("CI-A-1");
+    CHECK(web::map_seat_kept(c.app, locked));
+    CHECK_FALSE(web::can_select(c.app, locked));
+    REQUIRE(web::add_product(c.app, encore::LineKind::membership, encore::ProductId{"friends"}));  // joining in this basket
+    CHECK_FALSE(web::map_seat_kept(c.app, locked));
+    CHECK(web::can_select(c.app, locked));
+    CHECK(web::seat_facts(c.app, locked, false).can_add);
+    CHECK(web::tap_seat(c.app, locked, false) == web::SeatTap::added);
+    web::remove_product(c.app, 0);  // leaving again: the block is kept from them once more
+    CHECK(web::map_seat_kept(c.app, locked));
+    CHECK(web::seat_facts(c.app, c.seat("CI-A-2"), false).action == "Kept for members of the Friends of the Hall: you cannot book it.");
 }
 
 TEST_CASE("a mouse click adds at once; a sold seat is refused", "[preview]") {

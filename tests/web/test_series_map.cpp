@@ -8,7 +8,9 @@
 #include "logic/basket_pricing.hpp"
 #include "logic/best_available_flow.hpp"
 #include "logic/map_source.hpp"
+#include "logic/season_basket.hpp"
 #include "logic/season_display.hpp"
+#include "logic/seat_preview.hpp"
 #include "logic/series_map.hpp"
 #include "web_client_fixture.hpp"
 
@@ -251,4 +253,42 @@ TEST_CASE("a series booked by band first offers no seat until the band is chosen
     const encore::PricedBasket& priced = web::priced_basket(c.app);
     REQUIRE(priced.valid);
     CHECK(encore::basket_to_json(web::current_basket(c.app))["lines"][0]["band"] == "C");
+}
+
+TEST_CASE("the composite marks the Friends' block and keeps it from a stranger; the membership in the basket opens it; "
+          "on touch a first tap shows the seat", "[season][series][locks]") {
+    WebClient c;
+    series_shown(c);
+    const std::uint32_t block = seat(c, "DC-A-20");
+    REQUIRE(web::map_seat_lock(c.app, block));
+    CHECK_FALSE(web::map_seat_lock(c.app, seat(c, "ST-F-10")));
+    CHECK(web::map_seat_kept(c.app, block));
+    CHECK_FALSE(web::map_can_select(c.app, block));
+    REQUIRE(web::map_lock_types(c.app).size() == 1);
+    web::SeatFacts f = web::seat_facts(c.app, block, false);
+    CHECK(f.lock == "Friends' Block: for members of the Friends of the Encore");
+    CHECK(f.free_at == "Free at every performance");
+    CHECK(f.action == "Kept for members of the Friends of the Encore: you cannot book it.");
+    CHECK(web::tap_seat(c.app, block, false) == web::SeatTap::refused);  // before any hold
+    CHECK(c.app.season.series_picks.empty());
+    CHECK(c.app.hold.queue.empty());
+    CHECK_THAT(c.app.notice, Catch::Contains("is kept for members of the Friends of the Encore"));
+
+    REQUIRE(web::add_product(c.app, encore::LineKind::membership, encore::ProductId{"friends"}));
+    CHECK(web::map_seat_lock(c.app, block));  // still marked, now theirs to book
+    CHECK_FALSE(web::map_seat_kept(c.app, block));
+    CHECK(web::map_can_select(c.app, block));
+    CHECK(web::map_selectable(c.app)[block]);  // best available asks the same
+
+    CHECK(web::tap_seat(c.app, block, true) == web::SeatTap::previewed);
+    CHECK(web::previewed_seat(c.app) == block);
+    f = web::seat_facts(c.app, block, true);
+    CHECK(f.can_add);
+    CHECK(f.state == "Free at every performance");
+    CHECK(f.action == "Tap again to add it to your basket.");
+    CHECK_THAT(f.price, Catch::EndsWith(" a show"));
+    CHECK(web::tap_seat(c.app, block, true) == web::SeatTap::added);
+    REQUIRE(c.app.season.series_picks.size() == 1);
+    CHECK(c.app.season.series_picks[0].seat_id.value == "DC-A-20");
+    CHECK_FALSE(web::previewed_seat(c.app));
 }

@@ -71,7 +71,7 @@ const char* order_phase_name(web::OrderViewState::Phase p) {
 }
 
 // What the page adds around the map: the order view, the touch preview, the text fields, the remembered
-// basket, the event filter and the seat locks at this performance.
+// basket, the event filter and the seat locks on the map (a performance's or a series').
 nlohmann::json page_json(const web::AppState& app) {
     const web::PageState& page = app.page;
     nlohmann::json order = {{"phase", order_phase_name(page.order.phase)}, {"reference", page.order.reference},
@@ -81,23 +81,23 @@ nlohmann::json page_json(const web::AppState& app) {
         order["lines"] = web::order_summary_lines(web::summarise_order(*app.catalog, page.order.order));
     }
     nlohmann::json preview = nullptr;
-    const encore::Venue* venue = web::current_venue(app);
+    const encore::Venue* venue = web::map_venue(app);
     if (std::optional<std::uint32_t> seat = web::previewed_seat(app); seat && venue) {
         web::SeatFacts f = web::seat_facts(app, *seat, true);
         preview = {{"seat", venue->plan.seats[*seat].id.value}, {"name", f.name}, {"price", f.price}, {"lock", f.lock},
-                   {"state", f.state}, {"action", f.action}, {"explanation", f.explanation}, {"can_add", f.can_add}};
+                   {"state", f.state}, {"action", f.action}, {"explanation", f.explanation}, {"free_at", f.free_at},
+                   {"can_add", f.can_add}};
     }
     nlohmann::json fields = nlohmann::json::array();
     for (const web::ShownField& f : page.fields.shown)
         fields.push_back({{"id", f.id}, {"form", f.form}, {"value", f.value ? *f.value : std::string()}});
     nlohmann::json locked = nlohmann::json::array();
     if (venue) {
-        const std::vector<const encore::LockType*>& locks = web::seat_locks_here(app);
-        const std::vector<bool>& kept = web::seats_kept_here(app);
-        for (std::size_t i = 0; i < locks.size(); ++i)
-            if (locks[i])
-                locked.push_back({{"seat", venue->plan.seats[i].id.value}, {"lock", web::lock_words(app, *locks[i])},
-                                  {"kept", i < kept.size() && kept[i]}});
+        const encore::SeatLocks& locks = web::map_seat_locks(app);
+        for (std::size_t i = 0; i < locks.types.size() && i < venue->plan.seats.size(); ++i)
+            if (locks.types[i])
+                locked.push_back({{"seat", venue->plan.seats[i].id.value}, {"lock", web::lock_words(app, *locks.types[i])},
+                                  {"kept", i < locks.kept.size() && locks.kept[i]}});
     }
     const char* memory = page.memory.phase == web::BasketMemory::Phase::waiting     ? "waiting"
                          : page.memory.phase == web::BasketMemory::Phase::restoring ? "restoring"

@@ -1,6 +1,9 @@
 // Dispatches the seat map's questions to the chosen performance or to the series composite.
 #include "logic/map_source.hpp"
 
+#include <algorithm>
+
+#include "logic/seat_preview.hpp"
 #include "logic/series_map.hpp"
 
 namespace web {
@@ -54,6 +57,28 @@ std::vector<std::uint32_t> map_selection(const AppState& app) {
 
 bool map_toggle(AppState& app, std::uint32_t seat) {
     return series_map_shown(app) ? toggle_series_seat(app, seat) : toggle_seat(app, seat);
+}
+
+const encore::SeatLocks& map_seat_locks(const AppState& app) {
+    return series_map_shown(app) ? series_composite(app).locks : performance_seat_locks(app);
+}
+
+const encore::LockType* map_seat_lock(const AppState& app, std::uint32_t seat) {
+    const encore::SeatLocks& locks = map_seat_locks(app);
+    return seat < locks.types.size() ? locks.types[seat] : nullptr;
+}
+
+bool map_seat_kept(const AppState& app, std::uint32_t seat) {
+    const encore::SeatLocks& locks = map_seat_locks(app);
+    return seat < locks.kept.size() && locks.kept[seat];
+}
+
+std::vector<const encore::LockType*> map_lock_types(const AppState& app) {
+    std::vector<const encore::LockType*> out;
+    for (const encore::LockType* t : map_seat_locks(app).types)
+        if (t && std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
+    std::sort(out.begin(), out.end(), [](const encore::LockType* a, const encore::LockType* b) { return a < b; });  // catalog order
+    return out;
 }
 
 std::string map_key(const AppState& app) {

@@ -1,11 +1,12 @@
 // What the seat map shows: the chosen performance's seats, or in the season view a fixed series' composite.
-// The seat map, its tooltip, best available and the test exports ask here, so they work on either.
+// The seat map, its tooltip and marks, taps, best available and the test exports ask here, so they work on either.
 #pragma once
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "encore/seat_selection.hpp"
 #include "logic/app_state.hpp"
 
 namespace web {
@@ -27,6 +28,14 @@ bool map_is_selected(const AppState& app, std::uint32_t seat);
 std::vector<std::uint32_t> map_selection(const AppState& app);
 // Adds or removes the seat (holding or releasing it on the server).
 bool map_toggle(AppState& app, std::uint32_t seat);
+// The seat locks on the map (core seat_lock_types / locked_seats, or series_seat_locks on a composite), judged
+// with customer_entitlements like map_can_select: per seat the lock in force whoever asks, and whether it keeps
+// the seat from this customer. Empty until the map is known.
+const encore::SeatLocks& map_seat_locks(const AppState& app);
+const encore::LockType* map_seat_lock(const AppState& app, std::uint32_t seat);
+bool map_seat_kept(const AppState& app, std::uint32_t seat);
+// The lock types on the map, each once, in catalog order (for the key).
+std::vector<const encore::LockType*> map_lock_types(const AppState& app);
 // Which map this is: "instance:<id>" or "series:<series>/<group>/<performances>/<band>".
 std::string map_key(const AppState& app);
 

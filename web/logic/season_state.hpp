@@ -14,6 +14,7 @@
 #include "encore/entitlements.hpp"
 #include "encore/pricing.hpp"
 #include "encore/season_view.hpp"
+#include "encore/seat_selection.hpp"
 #include "logic/account_records.hpp"
 
 namespace web {
@@ -141,6 +142,7 @@ struct SeasonState {
         encore::CompositeAvailability composite;
         std::vector<encore::SeatState> states;  // of the composite's first plan, for drawing
         std::vector<bool> selectable;
+        encore::SeatLocks locks;                // of the composite's first plan, for this customer
         std::string key;
         std::vector<std::optional<std::int64_t>> band_prices;  // per catalog band, per show
         std::string band_key;

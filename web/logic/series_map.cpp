@@ -232,6 +232,7 @@ const SeasonState::CompositeCache& series_composite(const AppState& app) {
     cache.composite = {};
     cache.states.clear();
     cache.selectable.clear();
+    cache.locks = {};
     if (!app.catalog || g.state != Load::ready || g.series != choice.series || g.group != choice.group) return cache;
     std::vector<encore::Availability> states;
     for (const encore::Availability& a : g.performances)
@@ -239,6 +240,7 @@ const SeasonState::CompositeCache& series_composite(const AppState& app) {
     cache.composite = encore::composite_availability(*app.catalog, states);
     if (!cache.composite.problems.empty() || cache.composite.plans.empty()) return cache;
     for (const encore::CompositeSeat& seat : cache.composite.plans.front().seats) cache.states.push_back(seat.state);
+    cache.locks = encore::series_seat_locks(*app.catalog, cache.composite, 0, customer_entitlements(app));
     const encore::FixedSeries* series = chosen_series(app);
     if (series && series->choose_band_first && choice.band.empty()) {  // the band comes first: no seat until it is chosen
         cache.selectable.assign(cache.states.size(), false);

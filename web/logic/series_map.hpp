@@ -38,8 +38,8 @@ void group_availability_failed(AppState& app, const std::string& why);
 
 // The composite seat map is shown: the season view with a series and a group chosen.
 bool series_map_shown(const AppState& app);
-// The composite of the chosen performances (empty until their seats are loaded), its first plan's states,
-// and the seats this customer may pick there (none before a series booked by band has its band).
+// The composite of the chosen performances (empty until their seats are loaded), its first plan's states and
+// seat locks, and the seats this customer may pick there (none before a series booked by band has its band).
 const SeasonState::CompositeCache& series_composite(const AppState& app);
 // The venue of the composite's first plan.
 const encore::Venue* series_venue(const AppState& app);

@@ -35,71 +35,10 @@ void end_overlay() {
     ImGui::PopStyleVar(2);
 }
 
-// A seat of a series' composite map: its price a show, how many performances have it free, whether it can be chosen.
-void draw_series_seat_tooltip(const AppState& app, const encore::SeatingPlan& plan, std::uint32_t seat) {
-    const encore::Seat& s = plan.seats[seat];
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme::px(12), theme::px(10)));
-    ImGui::BeginTooltip();
-    ImGui::PushFont(theme::fonts().bold);
-    ImGui::TextUnformatted(plan.seat_name(seat).c_str());
-    ImGui::PopFont();
-    int b = app.seat_band[seat];
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    float line = ImGui::GetTextLineHeight();
-    ImVec2 p = ImGui::GetCursorScreenPos();
-    dl->AddCircleFilled(ImVec2(p.x + line * 0.4f, p.y + line * 0.5f), line * 0.32f, seat_band_color(app, seat));
-    ImGui::Dummy(ImVec2(line * 0.9f, line));
-    ImGui::SameLine();
-    std::string band = b >= 0 ? app.catalog->price_bands[static_cast<std::size_t>(b)].name : s.band.value;
-    bool series = series_map_shown(app);
-    std::optional<encore::Money> price;
-    if (!series) {
-        price = seat_price(app, seat);
-    } else if (std::optional<std::int64_t> per_show = series_band_price(app, b)) {
-        price = encore::Money{*per_show, app.catalog->currency};
-    }
-    const encore::TicketType* type = app.catalog->find_ticket_type(app.ticket_type);
-    std::string price_text = !price  ? (series ? "not sold in this series" : "not sold at this performance")
-                             : series ? encore::format_money(*price) + " a show"
-                                      : encore::format_money(*price) + (type ? " " + type->name : "");
-    ImGui::Text("%s  ·  %s", band.c_str(), price_text.c_str());
-    const std::pair<encore::SeatAttribute, const char*> attribute_words[] = {
-        {encore::seat_wheelchair, "Wheelchair space"},
-        {encore::seat_companion, "Companion seat (next to a wheelchair space)"},
-        {encore::seat_restricted_view, "Restricted view"},
-        {encore::seat_aisle, "Aisle seat"}};
-    for (const auto& [attribute, words] : attribute_words)
-        if (s.has(attribute)) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::text_muted), "%s", words);
-    ImGui::Spacing();
-    std::optional<encore::SeatState> state = map_seat_state(app, seat);
-    const encore::Instance* inst = series ? nullptr : current_instance(app);
-    ImVec4 muted = ImGui::ColorConvertU32ToFloat4(theme::text_muted);
-    if (series && state) {
-        std::string free = capitalised(series_free_text(app, seat));
-        ImGui::TextColored(series_free_at(app, seat) > 0 ? muted : ImGui::ColorConvertU32ToFloat4(theme::error), "%s", free.c_str());
-    }
-    if (map_is_selected(app, seat))
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::accent), "In your selection. Click to remove.");
-    else if (!state)
-        ImGui::TextColored(muted, "Loading availability…");
-    else if (!encore::is_available(*state))
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::error), "%s%s", seat_state_words(*state),
-                           series ? " at one of the performances" : "");
-    else if (inst && !on_sale_web(app, *inst))
-        ImGui::TextColored(muted, "Not on sale yet");
-    else if (!map_can_select(app, seat))
-        ImGui::TextColored(muted, "Not available to you");
-    else if (price)
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::on_sale), "%s",
-                           series ? "Free at every performance. Click to select." : "Available. Click to select.");
-    ImGui::EndTooltip();
-    ImGui::PopStyleVar();
-}
-
 }  // namespace
 
 void draw_seat_tooltip(const AppState& app, const encore::SeatingPlan& plan, std::uint32_t seat) {
-    if (series_map_shown(app)) return draw_series_seat_tooltip(app, plan, seat);
+    (void)plan;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme::px(12), theme::px(10)));
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(theme::px(320));
@@ -130,6 +69,9 @@ void draw_seat_facts(const AppState& app, const SeatFacts& f, std::uint32_t seat
         ImGui::SameLine();
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::locked), "%s", f.lock.c_str());
     }
+    if (!f.free_at.empty())
+        ImGui::TextColored(f.free_at.starts_with("Free at none") ? ImGui::ColorConvertU32ToFloat4(theme::error) : muted, "%s",
+                           f.free_at.c_str());
     if (!f.explanation.empty()) {
         ImGui::Spacing();
         ImGui::PushFont(theme::fonts().small);
@@ -137,7 +79,8 @@ void draw_seat_facts(const AppState& app, const SeatFacts& f, std::uint32_t seat
         ImGui::PopFont();
     }
     ImGui::Spacing();
-    ImU32 state_colour = f.selected ? theme::accent : f.can_add ? theme::on_sale : f.state == "Available" ? theme::text_muted : theme::error;
+    const bool open = f.state == "Available" || f.state == "Free at every performance";
+    ImU32 state_colour = f.selected ? theme::accent : f.can_add ? theme::on_sale : open ? theme::text_muted : theme::error;
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(state_colour), "%s", (f.state + (f.action.empty() ? "" : ". " + f.action)).c_str());
 }
 

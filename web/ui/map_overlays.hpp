@@ -9,7 +9,8 @@
 
 namespace web {
 
-// Seat name, band, price, attributes, its seat lock and who may book it, and whether it can be chosen.
+// Seat name, band, price, attributes, its seat lock and who may book it, how many of a series' performances have it
+// free, and whether it can be chosen (logic/seat_preview's facts, on a performance's map or a series').
 void draw_seat_tooltip(const AppState& app, const encore::SeatingPlan& plan, std::uint32_t seat);
 // The same facts drawn into the current window (the tooltip, the touch preview card).
 void draw_seat_facts(const AppState& app, const SeatFacts& facts, std::uint32_t seat);

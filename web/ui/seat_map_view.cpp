@@ -12,7 +12,6 @@
 #include "logic/map_source.hpp"
 #include "logic/map_view.hpp"
 #include "logic/seat_preview.hpp"
-#include "logic/series_map.hpp"
 #include "ui/map_drawing.hpp"
 #include "ui/map_overlays.hpp"
 #include "ui/theme.hpp"
@@ -101,10 +100,7 @@ void handle_input(AppState& app, const encore::SeatingPlan& plan, bool hovered) 
     if (ImGui::IsItemDeactivated() && g_press.pressing) {
         if (!g_press.dragging && ImGui::GetTime() - g_press.time <= tap_max_seconds) {
             // Touch: a first tap shows the seat, a second chooses it; a click chooses at once (seat_preview.hpp).
-            std::optional<std::uint32_t> seat = seat_at(app, plan, g_press.at.x, g_press.at.y);
-            if (seat && series_map_shown(app))
-                map_toggle(app, *seat);
-            else if (seat)
+            if (std::optional<std::uint32_t> seat = seat_at(app, plan, g_press.at.x, g_press.at.y))
                 tap_seat(app, *seat, web::touch_mode());
             else
                 clear_seat_preview(app);
@@ -116,8 +112,7 @@ void handle_input(AppState& app, const encore::SeatingPlan& plan, bool hovered) 
         app.hovered_seat = seat_at(app, plan, io.MousePos.x, io.MousePos.y);
     if (g_press.dragging)
         ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
-    else if (app.hovered_seat && !series_map_shown(app) && seat_kept_from_customer(app, *app.hovered_seat) &&
-             !is_selected(app, *app.hovered_seat))
+    else if (app.hovered_seat && map_seat_kept(app, *app.hovered_seat) && !map_is_selected(app, *app.hovered_seat))
         ImGui::SetMouseCursor(ImGuiMouseCursor_NotAllowed);
     else if (app.hovered_seat && (map_can_select(app, *app.hovered_seat) || map_is_selected(app, *app.hovered_seat)))
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -234,16 +229,14 @@ void draw_seats(ImDrawList* dl, const AppState& app, const encore::SeatingPlan& 
     float x0 = static_cast<float>(v.rect_x) - r, y0 = static_cast<float>(v.rect_y) - r;
     float x1 = static_cast<float>(v.rect_x + v.rect_w) + r, y1 = static_cast<float>(v.rect_y + v.rect_h) + r;
     auto visible = [&](ImVec2 c) { return c.x >= x0 && c.y >= y0 && c.x <= x1 && c.y <= y1; };
-    const bool series = series_map_shown(app);  // the performance's seat locks are not the composite's
-    const std::vector<const encore::LockType*>& locks = seat_locks_here(app);
-    const std::vector<bool>& kept = seats_kept_here(app);
+    const encore::SeatLocks& locks = map_seat_locks(app);
     for (std::uint32_t i = 0; i < plan.seats.size(); ++i) {
         const encore::Seat& s = plan.seats[i];
         ImVec2 c = to_screen(v, s.at);
         if (!visible(c) || in_basket[i]) continue;
         SeatLook look = i < states.size() && encore::is_available(states[i]) ? SeatLook::available : SeatLook::unavailable;
-        if (!series && i < locks.size() && locks[i])
-            draw_locked_seat_glyph(dl, c, r, seat_band_color(app, i), look, i < kept.size() && kept[i]);
+        if (i < locks.types.size() && locks.types[i])
+            draw_locked_seat_glyph(dl, c, r, seat_band_color(app, i), look, i < locks.kept.size() && locks.kept[i]);
         else
             draw_seat_glyph(dl, c, r, seat_band_color(app, i), s.attributes, look, show_numbers ? s.number.c_str() : nullptr);
     }

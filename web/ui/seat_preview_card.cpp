@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "logic/map_source.hpp"
 #include "logic/map_view.hpp"
 #include "logic/seat_preview.hpp"
 #include "ui/map_overlays.hpp"
@@ -13,7 +14,7 @@ namespace web {
 
 void draw_seat_preview_card(AppState& app, const Layout& layout, float top_edge) {
     std::optional<std::uint32_t> seat = previewed_seat(app);
-    if (!seat || app.seats.empty()) return;
+    if (!seat || !map_loaded(app)) return;
     SeatFacts facts = seat_facts(app, *seat, true);
     const Rect& area = layout.map;
     float w = std::min(theme::px(380), area.w - theme::px(16));

@@ -12,6 +12,7 @@
 #include "logic/checkout_client.hpp"
 #include "logic/display_format.hpp"
 #include "logic/hold_client.hpp"
+#include "logic/map_source.hpp"
 #include "logic/season_basket.hpp"
 #include "logic/seat_names.hpp"
 #include "logic/seat_preview.hpp"
@@ -234,8 +235,8 @@ void legend(AppState& app) {
     ImGui::TextUnformatted("Unavailable");
     legend_row_glyph(theme::accent, 0, SeatLook::selected);
     ImGui::TextUnformatted("Your selection");
-    // Seat locks at this performance: the block's shape, and who may book it.
-    for (const encore::LockType* lock : lock_types_here(app)) {
+    // Seat locks on the map (a performance or a series): the block's shape, and who may book it.
+    for (const encore::LockType* lock : map_lock_types(app)) {
         ImVec2 p = ImGui::GetCursorScreenPos();
         float line = ImGui::GetTextLineHeight();
         draw_locked_seat_glyph(ImGui::GetWindowDrawList(), ImVec2(p.x + line * 0.5f, p.y + line * 0.5f), line * 0.36f, neutral,
@@ -251,7 +252,7 @@ void legend(AppState& app) {
 
 float legend_height(const AppState& app) {
     float line = ImGui::GetTextLineHeightWithSpacing();
-    return line * static_cast<float>(app.bands_in_plan.size() + 5 + 2 * lock_types_here(app).size()) +
+    return line * static_cast<float>(app.bands_in_plan.size() + 5 + 2 * map_lock_types(app).size()) +
            theme::fonts().small->FontSize * 2 + ImGui::GetStyle().ItemSpacing.y * 6;
 }
 
