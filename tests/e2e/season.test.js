@@ -67,9 +67,9 @@ describe('buying a season in the browser', { skip: setupProblem ? 'inputs missin
   });
 
   // A page signed in as the customer, at the server's clock; `touch` makes taps the only input.
-  async function customerPage({ width = 1280, height = 800, dpr = 1, touch = false } = {}) {
+  async function customerPage({ width = 1280, height = 800, dpr = 1, touch = false, hash = '' } = {}) {
     const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: touch, isMobile: touch && width < 600 });
-    const { page, errors } = await h.openPage(browser, baseUrl, { context });
+    const { page, errors } = await h.openPage(browser, baseUrl, { context, hash });
     await h.waitReady(page);
     await waitSeason(page, (s) => s.clock.known, null, 'the server clock');
     await page.evaluate(([e, p]) => Module.ccall('encore_log_in', null, ['string', 'string'], [e, p]), [CUSTOMER.email, CUSTOMER.password]);
@@ -271,6 +271,31 @@ describe('buying a season in the browser', { skip: setupProblem ? 'inputs missin
       assert.equal(pass.remaining, 2);
       assert.deepEqual(pass.redemptions.map((r) => [r.instance, r.seat]).sort(), picked.map((p) => [p.instance, p.seat]).sort());
       for (const r of pass.redemptions) assert.equal(r.order, reference);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a series has a link of its own: opened fresh on its composite map, then back and forward (mouse)', { timeout: 90000 }, async () => {
+    const { context, page, errors, press } = await customerPage({ hash: '#/series/five-play-package' });
+    try {
+      let s = await waitSeason(page, (s) => s.series_map && s.group_seats === 'ready', null, 'the series opened by its link');
+      assert.equal(s.choice.series, 'five-play-package');
+      assert.ok(page.url().endsWith('#/series/five-play-package'));
+      await press('tab_events');
+      const st = await h.state(page);
+      await page.waitForFunction((id) => window.location.hash === `#/performance/${id}`, st.instance);
+      await press('tab_account');
+      await page.waitForFunction(() => window.location.hash === '#/account');
+      await page.goBack();
+      s = await waitSeason(page, (s) => s.view === 'events', null, "back to What's on");
+      await page.goBack();
+      s = await waitSeason(page, (s) => s.series_map && s.choice.series === 'five-play-package', null, 'back to the series');
+      assert.ok(page.url().endsWith('#/series/five-play-package'));
+      await page.goForward();
+      await waitSeason(page, (s) => s.view === 'events', null, "forward to What's on");
+      assert.ok(page.url().endsWith(`#/performance/${st.instance}`));
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -1,10 +1,11 @@
 // Links in the address bar: parsing and writing #/kind/id, a link opened fresh shows its performance (or
-// order, or asks the season view for its series), choosing something adds a history entry, back and forward
+// order, or series on its composite map, or a view), choosing something adds a history entry, back and forward
 // show what the address names.
 #include <catch2/catch.hpp>
 
 #include "logic/links.hpp"
 #include "logic/order_view.hpp"
+#include "logic/series_map.hpp"
 #include "web_client_fixture.hpp"
 
 using webtest::WebClient;
@@ -21,7 +22,7 @@ std::vector<std::string> history(WebClient& c) {
 
 }  // namespace
 
-TEST_CASE("addresses name a performance, a series or an order", "[links]") {
+TEST_CASE("addresses name a performance, a series, an order or a view", "[links]") {
     using K = web::LinkKind;
     const std::pair<const char*, web::Link> rows[] = {
         {"#/performance/macbeth-1", {K::performance, "macbeth-1"}},
@@ -30,6 +31,7 @@ TEST_CASE("addresses name a performance, a series or an order", "[links]") {
         {"#/order/K7QX4M2P", {K::order, "K7QX4M2P"}},
         {"", {}}, {"#", {}}, {"#/", {}}, {"#/performance/", {}}, {"#/performance/a/b", {}}, {"#/unknown/x", {}},
         {"#/order/%4", {K::order, "%4"}},
+        {"#/season", {K::season, ""}}, {"#/account/", {K::account, ""}}, {"#/seasons", {}}, {"#/season/x", {}},
     };
     for (const auto& [hash, link] : rows) {
         CAPTURE(hash);
@@ -37,6 +39,7 @@ TEST_CASE("addresses name a performance, a series or an order", "[links]") {
     }
     CHECK(web::link_hash({K::performance, "macbeth-1"}) == "#/performance/macbeth-1");
     CHECK(web::link_hash({K::series, "mon series"}) == "#/series/mon%20series");
+    CHECK(web::link_hash({K::season, ""}) == "#/season");
     CHECK(web::link_hash({}) == "");
     for (const web::Link& link : {web::Link{K::order, "A B/C"}, web::Link{K::series, "x"}})
         CHECK(web::parse_link(web::link_hash(link)) == link);
@@ -84,20 +87,43 @@ TEST_CASE("a link to something not in the programme says so and shows what is on
     CHECK(history(c) == std::vector<std::string>{"replace #/performance/macbeth-1"});
 }
 
-TEST_CASE("a series link asks the season view for its series; what the view shows is the address", "[links]") {
-    nlohmann::json catalog = webtest::small_catalog();
-    catalog["fixed_series"] = nlohmann::json::array();
+TEST_CASE("a series link opens the Season view on its composite map; the views have links; back and forward follow",
+          "[links][season]") {
     WebClient c;
+    web::address_arrived(c.app, "#/series/five-play-package");
+    c.load(webtest::demo_catalog(), std::string(1857, 'o'));
+    CHECK(c.app.season.view == web::MainView::season);
+    CHECK(c.app.season.shown.value == "five-play-package");
+    CHECK(web::series_map_shown(c.app));
+    CHECK(c.http.is_waiting("GET /api/series/five-play-package/groups/"));
+    CHECK(c.app.page.links.opened_from_address);
+    CHECK(history(c).empty());  // the address already says so
+
+    const std::string first = c.app.instance.value;
+    c.app.season.view = web::MainView::events;  // the What's on tab
+    CHECK(history(c) == std::vector<std::string>{"push #/performance/" + first});
+    web::show_product(c.app, encore::ProductId{"flex-4"});  // a pass in the Season view
+    CHECK(history(c) == std::vector<std::string>{"push #/season"});
+    c.app.season.view = web::MainView::account;
+    CHECK(history(c) == std::vector<std::string>{"push #/account"});
+
+    for (const char* back : {"#/season", "#/performance/", "#/series/five-play-package"}) {
+        std::string hash = back == std::string("#/performance/") ? back + first : back;
+        CAPTURE(hash);
+        web::address_arrived(c.app, hash);
+        c.tick();
+        CHECK(web::link_hash(web::current_link(c.app)) == hash);
+        CHECK(history(c).empty());
+    }
+    CHECK(web::series_map_shown(c.app));
+    web::show_performance(c.app, first);  // chosen in What's on: the series gives way
+    CHECK(c.app.season.view == web::MainView::events);
+    CHECK(history(c) == std::vector<std::string>{"push #/performance/" + first});
+
     web::address_arrived(c.app, "#/series/no-such-series");
-    c.load(catalog);
-    CHECK(c.app.page.links.series_wanted.empty());
-    CHECK(history(c) == std::vector<std::string>{"replace #/performance/macbeth-1"});
-    // The season view shows a series: the address follows; choosing a performance leaves it.
-    c.app.page.links.series_shown = "mon-series";
-    CHECK(history(c) == std::vector<std::string>{"push #/series/mon-series"});
-    web::show_performance(c.app, "macbeth-2");
-    CHECK(c.app.page.links.series_shown.empty());
-    CHECK(history(c) == std::vector<std::string>{"push #/performance/macbeth-2"});
+    c.tick();
+    CHECK(c.app.notice == "This link is to a series that is not in the programme; here is what is on.");
+    CHECK(c.app.season.view == web::MainView::events);
 }
 
 TEST_CASE("an order link opens the order view, after a log-in if needed", "[links][orders]") {

@@ -3,6 +3,7 @@
 
 #include "logic/app_state.hpp"
 #include "logic/order_view.hpp"
+#include "logic/series_map.hpp"
 #include "logic/uri.hpp"
 
 namespace web {
@@ -34,9 +35,14 @@ struct Prefix {
     std::string_view text;
 };
 constexpr Prefix prefixes[] = {{LinkKind::performance, "#/performance/"}, {LinkKind::series, "#/series/"}, {LinkKind::order, "#/order/"}};
+constexpr Prefix views[] = {{LinkKind::season, "#/season"}, {LinkKind::account, "#/account"}};  // no id
+
+void show_view(AppState& app, MainView view) {
+    close_order(app);
+    app.season.view = view;
+}
 
 void apply(AppState& app, Services& services, const Link& link) {
-    LinkState& links = app.page.links;
     switch (link.kind) {
         case LinkKind::home: break;
         case LinkKind::performance:
@@ -49,11 +55,13 @@ void apply(AppState& app, Services& services, const Link& link) {
         case LinkKind::series:
             if (app.catalog->find_series(encore::ProductId{link.id})) {
                 close_order(app);
-                links.series_wanted = link.id;
+                show_product(app, encore::ProductId{link.id});  // the Season view, on the series' composite map
             } else {
                 app.notice = "This link is to a series that is not in the programme; here is what is on.";
             }
             break;
+        case LinkKind::season: show_view(app, MainView::season); break;
+        case LinkKind::account: show_view(app, MainView::account); break;
         case LinkKind::order: open_order(app, services, link.id); break;
     }
 }
@@ -61,6 +69,8 @@ void apply(AppState& app, Services& services, const Link& link) {
 }  // namespace
 
 Link parse_link(std::string_view hash) {
+    for (const Prefix& v : views)
+        if (hash == v.text || (hash.size() == v.text.size() + 1 && hash.starts_with(v.text) && hash.back() == '/')) return {v.kind, ""};
     for (const Prefix& p : prefixes)
         if (hash.starts_with(p.text) && hash.size() > p.text.size()) {
             std::string_view raw = hash.substr(p.text.size());
@@ -71,6 +81,8 @@ Link parse_link(std::string_view hash) {
 }
 
 std::string link_hash(const Link& link) {
+    for (const Prefix& v : views)
+        if (v.kind == link.kind) return std::string(v.text);
     for (const Prefix& p : prefixes)
         if (p.kind == link.kind && !link.id.empty()) return std::string(p.text) + uri_component(link.id);
     return "";
@@ -91,17 +103,20 @@ void pump_links(AppState& app, Services& services) {
 
 void show_performance(AppState& app, const std::string& instance_id) {
     close_order(app);
-    app.page.links.series_wanted.clear();
-    app.page.links.series_shown.clear();
+    app.season.view = MainView::events;
     choose_instance(app, instance_id);
 }
 
 Link current_link(const AppState& app) {
     const OrderViewState& order = app.page.order;
     if (order.phase != OrderViewState::Phase::closed && !order.reference.empty()) return {LinkKind::order, order.reference};
-    if (!app.page.links.series_wanted.empty()) return {LinkKind::series, app.page.links.series_wanted};
-    if (!app.page.links.series_shown.empty()) return {LinkKind::series, app.page.links.series_shown};
-    if (!app.instance.empty()) return {LinkKind::performance, app.instance.value};
+    switch (app.season.view) {
+        case MainView::events: return app.instance.empty() ? Link{} : Link{LinkKind::performance, app.instance.value};
+        case MainView::season:
+            if (app.catalog && app.catalog->find_series(app.season.shown)) return {LinkKind::series, app.season.shown.value};
+            return {LinkKind::season, ""};
+        case MainView::account: return {LinkKind::account, ""};
+    }
     return {};
 }
 
