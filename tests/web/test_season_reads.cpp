@@ -6,6 +6,7 @@
 #include "logic/account_records_client.hpp"
 #include "logic/basket_pricing.hpp"
 #include "logic/season_display.hpp"
+#include "logic/seat_names.hpp"
 #include "web_client_fixture.hpp"
 
 using webtest::WebClient;
@@ -84,7 +85,7 @@ TEST_CASE("your account: the four lists are read with the session and worded fro
         CHECK(c.http.peek(std::string("GET /api/me/") + what).bearer_token == "session-ada@example.org");
     }
     c.http.answer("GET /api/me/orders", 200, nlohmann::json::parse(R"({"orders":[
-        {"reference":"ord_2","status":"reserved","total":11300,"total_text":"£113.00","payment_method":"invoice",
+        {"reference":"ord_2","short_reference":"K7QX4M2P","status":"reserved","total":11300,"total_text":"£113.00","payment_method":"invoice",
          "created_at":"2026-12-01T12:00:00Z","due_at":"2026-12-08T12:00:00Z",
          "performances":[{"instance":"macbeth-1","seats":["ST-A-1","ST-A-2"]}],"lines":[{"kind":"ticket","description":"x"}]},
         {"reference":"ord_1","status":"paid","total":14000,"total_text":"£140.00","payment_method":"card",
@@ -102,6 +103,15 @@ TEST_CASE("your account: the four lists are read with the session and worded fro
     REQUIRE(r.orders.size() == 2);
     CHECK(r.orders[0].performances[0].seats == std::vector<std::string>{"ST-A-1", "ST-A-2"});
     CHECK(web::performance_name(c.app, r.orders[0].performances[0].instance) == "Macbeth, Tue 12 Jan 2027, 19:30");
+    // Orders by their short references (older ones by the long), seats by their names.
+    CHECK(web::order_record_reference(r.orders[0]) == "K7QX4M2P");
+    CHECK(web::order_record_reference(r.orders[1]) == "ord_1");
+    CHECK(web::order_reference_words(r, r.passes[0].redemptions[0].order) == "K7QX4M2P");
+    CHECK(web::order_reference_words(r, "ord_9") == "ord_9");
+    CHECK(web::seat_list_words(*c.app.catalog, r.orders[0].performances[0].instance, r.orders[0].performances[0].seats) ==
+          "Stalls, Row A, Seats 1 and 2");
+    CHECK(web::seat_list_words(*c.app.catalog, encore::InstanceId{"macbeth-1"}, {"ST-A-1", "CI-A-2", "ST-A-3", "ST-A-4", "X-9"}) ==
+          "Stalls, Row A, Seats 1, 3 and 4; Circle, Row A, Seat 2; X-9");
     std::vector<const web::OrderRecord*> due = web::invoices_to_pay(r);
     REQUIRE(due.size() == 1);
     CHECK(web::invoice_words(*due[0]) == "Pay £113.00 by Tue 8 Dec 2026, 12:00 UTC");

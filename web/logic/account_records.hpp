@@ -23,7 +23,7 @@ struct OrderLineRecord {
 };
 
 struct OrderRecord {
-    std::string reference, status, payment_method, total_text;
+    std::string reference, short_reference, status, payment_method, total_text;  // short_reference: "" for older orders
     std::int64_t total = 0;
     encore::Instant created_at;
     std::optional<encore::Instant> due_at;  // an invoice: pay by then

@@ -31,7 +31,8 @@ bool read_list(const nlohmann::json& doc, const char* key, std::vector<Record>& 
 
 OrderRecord read_order(const nlohmann::json& o) {
     OrderRecord r;
-    r.reference = text(o, "reference"), r.status = text(o, "status"), r.payment_method = text(o, "payment_method");
+    r.reference = text(o, "reference"), r.short_reference = text(o, "short_reference");
+    r.status = text(o, "status"), r.payment_method = text(o, "payment_method");
     r.total_text = text(o, "total_text");
     r.total = o.contains("total") && o["total"].is_number_integer() ? o["total"].get<std::int64_t>() : 0;
     r.created_at = instant(o, "created_at");

@@ -8,6 +8,7 @@
 #include "encore/venue_time.hpp"
 #include "logic/display_format.hpp"
 #include "logic/order_view.hpp"
+#include "logic/season_display.hpp"
 
 namespace web {
 
@@ -70,14 +71,6 @@ struct Words {
 
 std::string capitalised_words(std::string s) { return capitalised(std::move(s)); }
 
-std::string status_words(const std::string& status) {
-    if (status == "paid") return "Paid";
-    if (status == "reserved") return "Reserved until the invoice is paid";
-    if (status == "lapsed") return "Lapsed: the invoice was not paid in time and the seats were released";
-    if (status == "cancelled") return "Cancelled";
-    return capitalised(status);
-}
-
 std::string invoice_status_words(const std::string& status) {
     if (status == "pending") return "To pay";
     if (status == "paid") return "Paid";
@@ -107,7 +100,7 @@ OrderSummary summarise_order(const encore::Catalog& catalog, const json& order) 
     if (w.venue.empty() && !catalog.venues.empty()) w.venue = catalog.venues.front().id;
 
     s.reference = order_display_reference(order);
-    s.status = status_words(text(order, "status"));
+    s.status = order_status_text(text(order, "status"));
     if (!text(order, "created_at").empty()) s.placed = "Ordered " + w.when(text(order, "created_at"));
     s.total = !text(order, "total_text").empty() ? text(order, "total_text") : w.money(number(order, "total"));
 

@@ -86,8 +86,19 @@ std::string invoice_words(const OrderRecord& order) {
 std::string order_status_text(const std::string& status) {
     if (status == "paid") return "Paid";
     if (status == "reserved") return "Reserved until the invoice is paid";
-    if (status == "lapsed") return "Lapsed: the invoice was not paid in time";
+    if (status == "lapsed") return "Lapsed: the invoice was not paid in time and the seats were released";
+    if (status == "cancelled") return "Cancelled";
     return capitalised(status);
+}
+
+std::string order_record_reference(const OrderRecord& order) {
+    return order.short_reference.empty() ? order.reference : order.short_reference;
+}
+
+std::string order_reference_words(const AccountRecords& records, const std::string& reference) {
+    for (const OrderRecord& o : records.orders)
+        if (o.reference == reference) return order_record_reference(o);
+    return reference;
 }
 
 std::vector<const OrderRecord*> invoices_to_pay(const AccountRecords& records) {

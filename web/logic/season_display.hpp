@@ -32,8 +32,12 @@ std::string pass_record_summary(const PassRecord& pass);
 std::string membership_record_summary(const MembershipRecord& membership);
 // "Pay £60.00 by Tue 8 Dec 2026, 12:00 UTC" for an unpaid invoice; "" for any other order.
 std::string invoice_words(const OrderRecord& order);
-// "Paid", "Reserved until the invoice is paid", "Lapsed".
+// "Paid", "Reserved until the invoice is paid", "Lapsed: the invoice was not paid in time and the seats were released".
 std::string order_status_text(const std::string& status);
+// The reference to show for an order: its short one ("K7QX4M2P"), or the long one of an order made before them.
+std::string order_record_reference(const OrderRecord& order);
+// The same for an order named by its long reference (a pass's redemption), if the account lists it.
+std::string order_reference_words(const AccountRecords& records, const std::string& reference);
 // The account's unpaid invoices (orders reserved with a due date), soonest due first.
 std::vector<const OrderRecord*> invoices_to_pay(const AccountRecords& records);
 

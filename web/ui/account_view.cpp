@@ -1,11 +1,14 @@
-// "Your account": invoices to pay, orders with their performances and seats, passes (code, what is left,
-// expiry, where they can be used), memberships (dates, benefits) and series subscriptions.
+// "Your account": invoices to pay, orders with their performances and seats (each opens in the order view),
+// passes (code, what is left, expiry, where they can be used), memberships (dates, benefits) and series
+// subscriptions. Orders go by their short references and seats by their names.
 #include "ui/account_view.hpp"
 
 #include <string>
 #include <vector>
 
+#include "logic/order_view.hpp"
 #include "logic/season_display.hpp"
+#include "logic/seat_names.hpp"
 #include "logic/series_map.hpp"
 #include "ui/account_panel.hpp"
 #include "ui/theme.hpp"
@@ -29,12 +32,6 @@ void section(const char* title, const char* name) {
     ImGui::Separator();
 }
 
-std::string joined(const std::vector<std::string>& parts) {
-    std::string out;
-    for (const std::string& p : parts) out += (out.empty() ? "" : ", ") + p;
-    return out;
-}
-
 const encore::PassView* pass_view(const AppState& app, const encore::ProductId& id) {
     for (const encore::PassView& p : season_view_now(app).passes)
         if (p.id == id) return &p;
@@ -53,24 +50,30 @@ void invoices(const AppState& app) {
     section("Invoices to pay", "account_invoices");
     for (const OrderRecord* o : due) {
         bold(invoice_words(*o), theme::accent);
-        muted("Order " + o->reference + ": its seats are reserved until then. The box office marks it paid when your "
+        muted("Order " + order_record_reference(*o) + ": its seats are reserved until then. The box office marks it paid when your "
               "payment arrives; unpaid, the seats are released.");
         ImGui::Spacing();
     }
 }
 
-void orders(const AppState& app) {
+void orders(AppState& app, Services& services) {
     section("Orders", "account_orders");
     if (app.season.records.orders.empty()) muted("No orders yet.");
     for (const OrderRecord& o : app.season.records.orders) {
-        bold(o.reference + "  ·  " + o.total_text);
+        const std::string reference = order_record_reference(o);
+        ImGui::PushID(o.reference.c_str());
+        bold(reference + "  ·  " + o.total_text);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("View order")) open_order(app, services, reference);
+        remember_widget(("account_order_" + reference).c_str());
+        ImGui::PopID();
         muted(encore::describe_utc_time(o.created_at) + " · " + order_status_text(o.status) +
               (o.payment_method == "invoice" ? " · by invoice" : " · by card"));
         for (const OrderLineRecord& l : o.lines)
             if (l.kind == "pass" || l.kind == "membership") muted("·  " + l.description + " · " + l.total_text);
         for (const OrderPerformanceRecord& p : o.performances)
-            ImGui::TextWrapped("·  %s — %s %s", performance_name(app, p.instance).c_str(), p.seats.size() == 1 ? "seat" : "seats",
-                               joined(p.seats).c_str());
+            ImGui::TextWrapped("·  %s — %s", performance_name(app, p.instance).c_str(),
+                               seat_list_words(*app.catalog, p.instance, p.seats).c_str());
         ImGui::Spacing();
     }
 }
@@ -88,7 +91,8 @@ void passes(const AppState& app) {
         if (const encore::PassView* view = pass_view(app, p.pass))
             muted("Where it can be used: " + pass_covers_text(*view) + " — " + view->window_text + ".");
         for (const PassRedemptionRecord& r : p.redemptions)
-            muted("·  used for " + performance_name(app, r.instance) + ", seat " + r.seat + " (order " + r.order + ")");
+            muted("·  used for " + performance_name(app, r.instance) + ": " + seat_list_words(*app.catalog, r.instance, {r.seat}) +
+                  " (order " + order_reference_words(app.season.records, r.order) + ")");
         ImGui::Spacing();
     }
 }
@@ -121,8 +125,8 @@ void subscriptions(const AppState& app) {
             }
         const SubscriptionRecord& s = subs[i];
         bold(s.name + " · " + s.group_name);
-        ImGui::TextWrapped("%s %s%s", seats.size() == 1 ? "Seat" : "Seats", joined(seats).c_str(),
-                           s.order_status == "reserved" ? " · reserved until the invoice is paid" : "");
+        std::string where = s.performances.empty() ? "" : seat_list_words(*app.catalog, s.performances.front(), seats);
+        ImGui::TextWrapped("%s%s", where.c_str(), s.order_status == "reserved" ? " · reserved until the invoice is paid" : "");
         for (const encore::InstanceId& i : s.performances) muted("·  " + performance_name(app, i));
         ImGui::Spacing();
     }
@@ -162,7 +166,7 @@ void draw_account_view(AppState& app, Services& services, const Rect& area) {
     }
     if (!records.orders.empty() || records.state == AccountRecords::State::ready) {
         invoices(app);
-        orders(app);
+        orders(app, services);
         passes(app);
         memberships(app);
         subscriptions(app);
