@@ -150,26 +150,22 @@ TEST_CASE("X-Forwarded-For is believed only from a --trusted-proxy", "[limits][p
 
 TEST_CASE("128 parallel logins at full argon2id cost do not starve the health check", "[limits][logins][slow]") {
     RunningServer running({"--catalog", fixture("small_catalog.json"), "--admin", "admin@test.example:adminpass1"});
-    std::atomic<bool> done{false};
     std::vector<std::thread> crowd;
     std::atomic<int> answered{0};
-    for (int t = 0; t < 16; ++t)
-        crowd.emplace_back([&, t] {
+    for (int k = 0; k < 128; ++k)
+        crowd.emplace_back([&, k] {
             auto client = running.server.client();
-            client->set_read_timeout(std::chrono::seconds(30));
-            for (int i = 0; i < 8; ++i) {
-                auto result = client->Post("/api/auth/login",
-                                           json{{"email", "crowd-" + std::to_string(t * 8 + i) + "@test.example"},
-                                                {"password", "guess-password"}}.dump(),
-                                           "application/json");
-                if (result) ++answered;
-            }
+            client->set_read_timeout(std::chrono::seconds(60));
+            auto result = client->Post("/api/auth/login",
+                                       json{{"email", "crowd-" + std::to_string(k) + "@test.example"}, {"password", "guess-password"}}.dump(),
+                                       "application/json");
+            if (result) ++answered;
         });
     double worst_ms = 0;
     for (int i = 0; i < 10; ++i) {
         const auto started = Clock::now();
         auto client = running.server.client();
-        client->set_read_timeout(std::chrono::seconds(5));
+        client->set_read_timeout(std::chrono::seconds(10));
         auto health = client->Get("/api/health");
         worst_ms = std::max(worst_ms, std::chrono::duration<double, std::milli>(Clock::now() - started).count());
         CHECK((health && health->status == 200));
