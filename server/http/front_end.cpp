@@ -132,6 +132,7 @@ struct HttpFrontEnd::Loop {
         Phase phase = Phase::reading;
         bool close_after_write = false;
         bool peer_finished = false;  // the client shut down its side
+        bool closed = false;         // closed during this turn of the loop; reaped at its end
         bool head_seen = false, body_started = false;
         std::size_t served = 0;
         Clock::time_point deadline;
@@ -147,6 +148,7 @@ struct HttpFrontEnd::Loop {
     std::uint64_t next_id = 1;
     std::unordered_map<int, std::unique_ptr<Connection>> connections;
     std::unordered_map<std::string, std::size_t> per_address;
+    std::vector<int> doomed;  // connections closed this turn, freed once no handler can still be using them
 
     std::mutex jobs_mutex;
     std::condition_variable jobs_ready;
@@ -207,11 +209,23 @@ struct HttpFrontEnd::Loop {
     // ---- connections
 
     void close_connection(Connection& connection) {
-        const int fd = connection.fd;
-        if (auto count = per_address.find(connection.peer); count != per_address.end() && --count->second == 0)
-            per_address.erase(count);
-        ::close(fd);
-        connections.erase(fd);
+        if (connection.closed) return;
+        connection.closed = true;
+        epoll_ctl(epoll_fd, EPOLL_CTL_DEL, connection.fd, nullptr);
+        doomed.push_back(connection.fd);
+    }
+
+    void reap() {
+        for (int fd : doomed) {
+            auto found = connections.find(fd);
+            if (found == connections.end()) continue;
+            const std::string& peer = found->second->peer;
+            if (auto count = per_address.find(peer); count != per_address.end() && --count->second == 0)
+                per_address.erase(count);
+            ::close(fd);
+            connections.erase(found);
+        }
+        doomed.clear();
         if (!accepting && !stopping && connections.size() < options.max_connections) {
             accepting = true;
             watch(listen_fd, EPOLLIN, true);
@@ -280,7 +294,7 @@ struct HttpFrontEnd::Loop {
         connection.close_after_write = close_after;
         connection.phase = Phase::writing;
         connection.deadline = Clock::now() + options.write_timeout;
-        if (write_some(connection)) watch(connection.fd, EPOLLOUT);
+        if (write_some(connection) && !connection.closed) watch(connection.fd, EPOLLOUT);
     }
 
     // Sends what the socket takes; true while more is left to send. Closes or moves on when done.
@@ -315,7 +329,7 @@ struct HttpFrontEnd::Loop {
         connection.phase = Phase::reading;
         connection.deadline = Clock::now() + options.idle_timeout;
         watch(connection.fd, EPOLLIN);
-        if (!connection.input.empty()) read_requests(connection);
+        if (!connection.input.empty()) read_requests(connection);  // a pipelined request
         return false;
     }
 
@@ -380,7 +394,7 @@ struct HttpFrontEnd::Loop {
                 if (connection.phase == Phase::draining) continue;
                 connection.input.append(buffer, static_cast<std::size_t>(n));
                 read_requests(connection);
-                if (connection.phase != Phase::reading) return;
+                if (connection.closed || connection.phase != Phase::reading) return;
                 continue;
             }
             if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return;
@@ -389,7 +403,7 @@ struct HttpFrontEnd::Loop {
             if (n == 0 && connection.phase == Phase::reading && connection.reader.started()) {
                 connection.peer_finished = true;
                 read_requests(connection);  // a request cut short is simply dropped
-                if (connection.phase != Phase::reading) return;
+                if (connection.closed || connection.phase != Phase::reading) return;
             }
             close_connection(connection);
             return;
@@ -400,6 +414,7 @@ struct HttpFrontEnd::Loop {
         auto found = connections.find(fd);
         if (found == connections.end()) return;
         Connection& connection = *found->second;
+        if (connection.closed) return;
         if (events & (EPOLLERR | EPOLLHUP)) {
             if (connection.phase != Phase::reading || !(events & EPOLLIN)) {
                 close_connection(connection);
@@ -421,7 +436,7 @@ struct HttpFrontEnd::Loop {
         }
         for (Done& item : ready) {
             auto found = connections.find(item.fd);
-            if (found == connections.end() || found->second->id != item.id) continue;  // the client left meanwhile
+            if (found == connections.end() || found->second->id != item.id || found->second->closed) continue;  // the client left
             start_write(*found->second, std::move(item.response), item.close);
         }
     }
@@ -432,7 +447,7 @@ struct HttpFrontEnd::Loop {
             if (connection->phase != Phase::working && connection->deadline <= now) late.push_back(fd);
         for (int fd : late) {
             auto found = connections.find(fd);
-            if (found == connections.end()) continue;
+            if (found == connections.end() || found->second->closed) continue;
             Connection& connection = *found->second;
             if (connection.phase == Phase::reading && connection.reader.started())
                 refuse(connection, 408, ApiProblem::request_timeout,
@@ -472,6 +487,7 @@ struct HttpFrontEnd::Loop {
                 expire(now);
                 next_sweep = now + std::chrono::milliseconds(100);
             }
+            reap();
         }
         stopping = true;
         jobs_ready.notify_all();
