@@ -1,7 +1,8 @@
 // Group commit. The writes that change seats (holds and orders) run on one writer thread, many to a
 // transaction, each in a savepoint of its own; a caller is answered only after the transaction that
 // holds its write has committed, so one COMMIT (and, with synchronous=FULL, one fsync) serves a whole
-// batch while every write stays all-or-nothing on its own.
+// batch while every write stays all-or-nothing on its own. A second thread checkpoints the WAL into
+// the database when it has grown, so the writer never stops for a checkpoint.
 #pragma once
 #include <condition_variable>
 #include <cstddef>
@@ -12,6 +13,8 @@
 #include <thread>
 
 #include "store/connection_pool.hpp"
+
+struct sqlite3;
 
 namespace encore::server {
 
@@ -36,6 +39,8 @@ private:
     };
     void writer_loop();
     void run_batch(sqlite::Connection& db, std::deque<Job*>& batch);
+    void checkpointer_loop();
+    static int wal_grew(void* self, sqlite3* db, const char* name, int pages);
 
     ConnectionPool& pool_;
     std::size_t max_batch_;
@@ -44,6 +49,11 @@ private:
     std::deque<Job*> queue_;
     bool stopping_ = false;
     std::thread writer_;
+    // Checkpoints: requested by the writer's WAL hook, run on their own connection.
+    std::mutex checkpoint_mutex_;
+    std::condition_variable checkpoint_wanted_;
+    bool checkpoint_due_ = false;
+    std::thread checkpointer_;
 };
 
 }  // namespace encore::server
