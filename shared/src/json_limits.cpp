@@ -39,6 +39,14 @@ JsonText parse_json_text(std::string_view text, int max_depth) {
         result.at = *deep;
         return result;
     }
+    // nlohmann stops at a NUL byte and accepts the text before it, whatever follows; JSON text never
+    // has one (found by tests/fuzz/fuzz_json_depth.cpp).
+    if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+        result.value = nlohmann::json(nlohmann::json::value_t::discarded);
+        result.failure = JsonText::Failure::malformed;
+        result.at = nul;
+        return result;
+    }
     try {
         result.value = nlohmann::json::parse(text.begin(), text.end());
     } catch (const nlohmann::json::parse_error& error) {

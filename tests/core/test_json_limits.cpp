@@ -41,6 +41,9 @@ TEST_CASE("parse_json_text refuses deep text before parsing and malformed text w
     auto bad = parse_json_text("{\"a\": tru}");
     CHECK(bad.failure == JsonText::Failure::malformed);
     CHECK(bad.value.is_discarded());
+    auto nul = parse_json_text(std::string_view("8888e-888\0[[[", 13));  // nlohmann alone accepts this
+    CHECK(nul.failure == JsonText::Failure::malformed);
+    CHECK(nul.at == 9);
     auto good = parse_json_text("{\"a\": [1, {\"b\": null}]}");
     REQUIRE(good.failure == JsonText::Failure::none);
     CHECK(good.value["a"][1].contains("b"));

@@ -36,6 +36,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto deep_at = json_too_deep_at(text, limit);
     if (deep_at && *deep_at >= text.size()) fuzz::property_failed("the reported offset is outside the text");
     if (deep_at && text[*deep_at] != '[' && text[*deep_at] != '{') fuzz::property_failed("the offset is not a bracket");
+    if (text.find('\0') != std::string_view::npos) {
+        // nlohmann would read up to the NUL and ignore the rest; parse_json_text refuses the text.
+        if (parse_json_text(text, limit).failure == JsonText::Failure::none) fuzz::property_failed("a NUL byte was accepted");
+        return 0;
+    }
     if (size > 4096) return 0;  // nlohmann's own parser recurses: keep its input shallow enough
     const nlohmann::json parsed = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
     if (parsed.is_discarded()) return 0;

@@ -23,7 +23,8 @@ struct JsonText {
     std::size_t at = 0;              // where it failed (byte offset)
 };
 
-// Parses `text` if it nests at most max_depth deep and is valid JSON; never throws.
+// Parses `text` if it nests at most max_depth deep and is valid JSON (a NUL byte anywhere makes it
+// malformed); never throws.
 JsonText parse_json_text(std::string_view text, int max_depth = max_json_depth);
 
 }  // namespace encore
