@@ -53,6 +53,10 @@ JsonText parse_json_text(std::string_view text, int max_depth) {
         result.value = nlohmann::json(nlohmann::json::value_t::discarded);
         result.failure = JsonText::Failure::malformed;
         result.at = error.byte;
+    } catch (const nlohmann::json::exception&) {
+        // out_of_range 406: a number too large for a double ("5e747"), found by the fuzz targets.
+        result.value = nlohmann::json(nlohmann::json::value_t::discarded);
+        result.failure = JsonText::Failure::malformed;
     }
     return result;
 }

@@ -44,6 +44,7 @@ TEST_CASE("parse_json_text refuses deep text before parsing and malformed text w
     auto nul = parse_json_text(std::string_view("8888e-888\0[[[", 13));  // nlohmann alone accepts this
     CHECK(nul.failure == JsonText::Failure::malformed);
     CHECK(nul.at == 9);
+    CHECK(parse_json_text("{\"a\": 5e747}").failure == JsonText::Failure::malformed);  // a number overflow
     auto good = parse_json_text("{\"a\": [1, {\"b\": null}]}");
     REQUIRE(good.failure == JsonText::Failure::none);
     CHECK(good.value["a"][1].contains("b"));

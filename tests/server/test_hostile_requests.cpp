@@ -83,6 +83,17 @@ TEST_CASE("an order with a member nested 60,000 deep gets 400 json_too_deep, and
     CHECK(answers_health_within(shop.running.server.port(), std::chrono::seconds(2)));
 }
 
+TEST_CASE("a number too large for a double is malformed JSON, not a 500", "[hostile][json]") {
+    RunningServer running(RunningServer::small_catalog());
+    for (const char* path : {"/api/holds", "/api/auth/login"}) {
+        auto result = running.client->Post(path, R"({"instance":"x","seats":[5e747],"email":1e999})", "application/json");
+        REQUIRE(result);
+        INFO(path << " " << result->body);
+        CHECK(result->status == 400);
+        CHECK(body_json(result)["code"] == "malformed_json");
+    }
+}
+
 TEST_CASE("closed request schemas name the unknown member with 422", "[hostile][json]") {
     Shop shop;
     const std::string alice = shop.register_customer("closed@test.example");
