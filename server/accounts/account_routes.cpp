@@ -50,9 +50,10 @@ void post_register(ServerContext& ctx, const httplib::Request& req, httplib::Res
     auto body = read_json_object(req, res);
     if (!body || !only_members(*body, {"email", "name", "password"}, res)) return;
     auto fields = read_new_account(*body, false, res);
-    if (!fields || !within_account_limit(ctx, fields->email, res)) return;
-    PasswordGate::Slot slot(ctx.hashing);
+    if (!fields) return;
+    PasswordGate::Slot slot(ctx.hashing);  // first: a 503 that hashed nothing costs no attempt
     if (!slot.admitted()) return send_busy(res);
+    if (!within_account_limit(ctx, fields->email, res)) return;
     const std::string hash = hash_password(fields->password, ctx.options.fast_password_hashing);
     std::optional<Account> account;
     {
@@ -73,9 +74,10 @@ void post_login(ServerContext& ctx, const httplib::Request& req, httplib::Respon
     auto email = read_string_field(*body, "email", res);
     if (!email) return;
     auto password = read_string_field(*body, "password", res);
-    if (!password || !within_account_limit(ctx, *email, res)) return;
-    PasswordGate::Slot slot(ctx.hashing);
+    if (!password) return;
+    PasswordGate::Slot slot(ctx.hashing);  // first: a 503 that hashed nothing costs no attempt
     if (!slot.admitted()) return send_busy(res);
+    if (!within_account_limit(ctx, *email, res)) return;
     std::optional<Account> account;
     {
         auto db = ctx.pool.lease();
