@@ -82,6 +82,24 @@ std::optional<HoldLimitReached> hold_limit(const Options& options, sqlite::Conne
     return std::nullopt;
 }
 
+
+// Runs `change(holds, db, record, now)` on the caller's live hold in the write queue; its changes are kept
+// when it answers a HoldView. HoldNotFound when the hold is unknown, expired or someone else's.
+template <class Change>
+HoldOutcome change_live_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token,
+                             Change&& change) {
+    const Instant now = ctx.clock.now();
+    HoldOutcome outcome = HoldNotFound{};
+    ctx.writes.run([&](sqlite::Connection& db) {
+        HoldStore holds(db);
+        auto record = find_live(holds, token, caller, now);
+        if (!record) return false;
+        outcome = change(holds, db, *record, now);
+        return std::holds_alternative<HoldView>(outcome);
+    });
+    return outcome;
+}
+
 }  // namespace
 
 HoldOutcome create_hold(ServerContext& ctx, const Catalog& catalog, const std::optional<Account>& caller,
@@ -151,58 +169,36 @@ HoldOutcome read_hold(ServerContext& ctx, const std::optional<Account>& caller, 
 }
 
 HoldOutcome extend_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token) {
-    const Instant now = ctx.clock.now();
-    HoldOutcome outcome = HoldNotFound{};
-    ctx.writes.run([&](sqlite::Connection& db) {
-        HoldStore holds(db);
-        auto record = find_live(holds, token, caller, now);
-        if (!record) return false;
+    return change_live_hold(ctx, caller, token, [&](HoldStore& holds, sqlite::Connection&, HoldRecord& record, Instant now) {
         const Instant wanted{now.unix_seconds + std::int64_t{ctx.options.hold_minutes} * 60};
-        record->expires_at = std::max(record->expires_at, std::min(wanted, record->max_expires_at));
-        holds.set_expiry(token, record->expires_at);
-        outcome = view_of(holds, std::move(*record));
-        return true;
+        record.expires_at = std::max(record.expires_at, std::min(wanted, record.max_expires_at));
+        holds.set_expiry(token, record.expires_at);
+        return HoldOutcome{view_of(holds, std::move(record))};
     });
-    return outcome;
 }
 
 HoldOutcome release_hold_seats(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token,
                                const std::vector<SeatRef>& seats) {
-    const Instant now = ctx.clock.now();
-    HoldOutcome outcome = HoldNotFound{};
-    ctx.writes.run([&](sqlite::Connection& db) {
-        HoldStore holds(db);
-        auto record = find_live(holds, token, caller, now);
-        if (!record) return false;
+    return change_live_hold(ctx, caller, token, [&](HoldStore& holds, sqlite::Connection& db, HoldRecord& record, Instant) {
         SeatLedger ledger(db);
         for (std::size_t i = 0; i < seats.size(); ++i)
             if (!ledger.release_held(seats[i].instance, seats[i].seat, token)) {
                 const std::string field = "seats/" + std::to_string(i);
-                outcome = FieldProblem{field, "\"" + field + "\": seat " + seats[i].seat.value + " at " +
-                                                  seats[i].instance.value + " is not in this hold."};
-                return false;
+                return HoldOutcome{FieldProblem{field, "\"" + field + "\": seat " + seats[i].seat.value + " at " +
+                                                           seats[i].instance.value + " is not in this hold."}};
             }
         ledger.finish();
-        outcome = view_of(holds, std::move(*record));
-        return true;
+        return HoldOutcome{view_of(holds, std::move(record))};
     });
-    return outcome;
 }
 
 HoldOutcome cancel_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token) {
-    const Instant now = ctx.clock.now();
-    HoldOutcome outcome = HoldNotFound{};
-    ctx.writes.run([&](sqlite::Connection& db) {
-        HoldStore holds(db);
-        auto record = find_live(holds, token, caller, now);
-        if (!record) return false;
+    return change_live_hold(ctx, caller, token, [&](HoldStore& holds, sqlite::Connection& db, HoldRecord& record, Instant) {
         SeatLedger ledger(db);
         free_hold(holds, ledger, token);
         ledger.finish();
-        outcome = HoldView{std::move(*record), {}};
-        return true;
+        return HoldOutcome{HoldView{std::move(record), {}}};
     });
-    return outcome;
 }
 
 void release_expired_holds(ServerContext& ctx) {

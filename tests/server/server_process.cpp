@@ -165,7 +165,7 @@ ExitResult run_server_to_exit(const std::vector<std::string>& args, const std::f
     return result;
 }
 
-std::string raw_exchange(int port, const std::string& request, std::chrono::milliseconds timeout) {
+int connect_loopback(int port) {
     int sock = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     sockaddr_in address{};
     address.sin_family = AF_INET;
@@ -175,6 +175,11 @@ std::string raw_exchange(int port, const std::string& request, std::chrono::mill
         close(sock);
         throw std::runtime_error("cannot connect to the server");
     }
+    return sock;
+}
+
+std::string raw_exchange(int port, const std::string& request, std::chrono::milliseconds timeout) {
+    const int sock = connect_loopback(port);
     for (std::size_t sent = 0; sent < request.size();) {
         ssize_t n = send(sock, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
         if (n <= 0) break;

@@ -3,8 +3,6 @@
 // a clear 4xx and the server keeps serving everyone else.
 #include <catch2/catch.hpp>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -22,19 +20,6 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 const std::string macbeth = "macbeth-2027-01-12-e";
-
-int connect_to(int port) {
-    int sock = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<std::uint16_t>(port));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (connect(sock, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-        close(sock);
-        throw std::runtime_error("cannot connect");
-    }
-    return sock;
-}
 
 std::string gzip(const std::string& data) {
     z_stream stream{};
@@ -160,7 +145,7 @@ TEST_CASE("eight clients trickling their headers do not stop the health check", 
     RunningServer running(RunningServer::small_catalog());
     std::vector<int> slow;
     for (int i = 0; i < 8; ++i) {
-        slow.push_back(connect_to(running.server.port()));
+        slow.push_back(connect_loopback(running.server.port()));
         const std::string start = "GET /api/health HTTP/1.1\r\nHost: x\r\n";
         REQUIRE(send(slow.back(), start.data(), start.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(start.size()));
     }
@@ -190,7 +175,7 @@ TEST_CASE("a burst of 100 simultaneous connections is answered in full", "[hosti
     RunningServer running(RunningServer::small_catalog());
     constexpr int clients = 100;
     std::vector<int> sockets;
-    for (int i = 0; i < clients; ++i) sockets.push_back(connect_to(running.server.port()));
+    for (int i = 0; i < clients; ++i) sockets.push_back(connect_loopback(running.server.port()));
     const std::string request = "GET /api/instances/tempest-2027-01-12-e/availability HTTP/1.1\r\nHost: x\r\n\r\n";
     for (int sock : sockets) REQUIRE(send(sock, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size()));
     std::atomic<int> answered{0};
