@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs everything Encore needs on a fresh Debian 12 machine (run as root). Idempotent and quick
-# when everything is already there: apt packages, Dear ImGui's sources, the browser tests' npm packages.
+# when everything is already there: apt packages (clang-14 and libclang-rt-14-dev bring libFuzzer for
+# tests/fuzz), Dear ImGui's sources, the browser tests' npm packages.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 say() { printf '[setup] %s\n' "$*"; }
 
 packages=(build-essential cmake pkg-config git python3 emscripten nodejs npm
-  libcpp-httplib-dev nlohmann-json3-dev catch2 libsqlite3-dev sqlite3 libsodium-dev
+  libcpp-httplib-dev nlohmann-json3-dev catch2 libsqlite3-dev sqlite3 libsodium-dev zlib1g-dev libbrotli-dev
+  clang-14 libclang-rt-14-dev
   chromium fonts-liberation dpkg-dev xz-utils)
 missing=()
 for p in "${packages[@]}"; do

@@ -3,8 +3,8 @@
 # natively and in wasm under node, the web client's logic natively (behind a fake HTTP client),
 # the native-vs-wasm pricing parity check, the encore-price CLI tests,
 # the server tests over loopback, the contention, negative-control and crash checks of the server
-# (tests/load), and the browser tests in headless Chromium. Exits non-zero if any
-# suite fails; the last line is the summary.
+# (tests/load), a short run of every fuzz target (scripts/fuzz.sh), and the browser tests in headless
+# Chromium. Exits non-zero if any suite fails; the last line is the summary.
 set -uo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -34,6 +34,7 @@ suite "contention (200 clients, 50 seats)" build/native/tests/load/contention_ch
   --server build/native/server/encore-server --catalog tests/server/fixtures/contention_catalog.json
 suite "negative control (unsafe build is caught)" bash tests/load/negative_control.sh build/native
 suite "crash (kill -9 under load)" build/native/tests/load/crash_test --server build/native/server/encore-server
+suite "fuzz (8 parsers, libFuzzer + ASan/UBSan, 8 s each)" bash scripts/fuzz.sh 8
 suite "browser (headless Chromium)" env ENCORE_SERVER="$repo/build/native/server/encore-server" \
   ENCORE_WEBROOT="$repo/build/wasm/webroot" ENCORE_CATALOG="$repo/assets/demo/catalog.json" \
   node --test tests/e2e/

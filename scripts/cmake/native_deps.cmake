@@ -6,5 +6,8 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 find_package(SQLite3 REQUIRED)
+# The front end inflates compressed request bodies itself, with a cap (server/http/content_coding.cpp).
+find_package(ZLIB REQUIRED)
+pkg_check_modules(BROTLIDEC REQUIRED IMPORTED_TARGET libbrotlidec)
 find_package(Threads REQUIRED)
 add_compile_options(-Wall -Wextra -Wno-restrict)  # -Wrestrict: GCC 12 false positives in <string>

@@ -3,13 +3,17 @@
 
 #include <httplib.h>
 
+#include <cctype>
+
 #include "accounts/account_json.hpp"
 #include "accounts/accounts.hpp"
+#include "accounts/password_gate.hpp"
 #include "accounts/passwords.hpp"
 #include "context/clock.hpp"
 #include "context/options.hpp"
 #include "http/json_exchange.hpp"
 #include "http/problem.hpp"
+#include "http/rate_limiter.hpp"
 #include "store/account_store.hpp"
 #include "store/connection_pool.hpp"
 #include "store/sessions.hpp"
@@ -19,20 +23,37 @@ namespace {
 
 void send_session(ServerContext& ctx, const Account& account, int status, httplib::Response& res) {
     auto db = ctx.pool.lease();
-    NewSession session = start_session(*db, account.id, ctx.clock.now(), ctx.options.session_hours);
+    NewSession session = start_session(*db, account.id, ctx.clock.now(), ctx.options.session_hours,
+                                       ctx.options.max_sessions_per_account);
     send_json(res, status,
               {{"account", account_to_json(account)},
                {"token", session.token},
                {"expires_at", format_instant(session.expires_at)}});
 }
 
+// Login and registration attempts per email (--login-rate-per-account), whichever address they come from.
+bool within_account_limit(ServerContext& ctx, const std::string& email, httplib::Response& res) {
+    std::string key = email;
+    for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ctx.limiter.admit_key("logins-per-account", ctx.options.login_requests_per_account, key.substr(0, 254), res);
+}
+
+void send_busy(httplib::Response& res) {
+    res.set_header("Retry-After", "1");
+    send_problem(res, 503, ApiProblem::server_busy, "Server busy",
+                 "Too many logins are being checked right now; try again in a second.");
+}
+
 }  // namespace
 
 void post_register(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
     auto body = read_json_object(req, res);
-    if (!body) return;
+    if (!body || !only_members(*body, {"email", "name", "password"}, res)) return;
     auto fields = read_new_account(*body, false, res);
     if (!fields) return;
+    PasswordGate::Slot slot(ctx.hashing);  // first: a 503 that hashed nothing costs no attempt
+    if (!slot.admitted()) return send_busy(res);
+    if (!within_account_limit(ctx, fields->email, res)) return;
     const std::string hash = hash_password(fields->password, ctx.options.fast_password_hashing);
     std::optional<Account> account;
     {
@@ -49,11 +70,14 @@ void post_register(ServerContext& ctx, const httplib::Request& req, httplib::Res
 
 void post_login(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
     auto body = read_json_object(req, res);
-    if (!body) return;
+    if (!body || !only_members(*body, {"email", "password"}, res)) return;
     auto email = read_string_field(*body, "email", res);
     if (!email) return;
     auto password = read_string_field(*body, "password", res);
     if (!password) return;
+    PasswordGate::Slot slot(ctx.hashing);  // first: a 503 that hashed nothing costs no attempt
+    if (!slot.admitted()) return send_busy(res);
+    if (!within_account_limit(ctx, *email, res)) return;
     std::optional<Account> account;
     {
         auto db = ctx.pool.lease();

@@ -13,6 +13,7 @@
 #include "catalog/admin_catalog_routes.hpp"
 #include "catalog/catalog_routes.hpp"
 #include "context/options.hpp"
+#include "http/json_exchange.hpp"
 #include "http/rate_limiter.hpp"
 #include "sales/customer_routes.hpp"
 #include "sales/hold_routes.hpp"
@@ -30,6 +31,7 @@ bool within_limit(ServerContext& ctx, Limit limit, const httplib::Request& req, 
         case Limit::none: return true;
         case Limit::holds: return ctx.limiter.admit("holds", ctx.options.hold_requests_per_minute, req, res);
         case Limit::orders: return ctx.limiter.admit("orders", ctx.options.order_requests_per_minute, req, res);
+        case Limit::logins: return ctx.limiter.admit("logins", ctx.options.login_requests_per_minute, req, res);
     }
     return true;
 }
@@ -53,13 +55,14 @@ HttpRoute http_route(ServerContext& ctx, const ApiRoute& route) {
         return {route.method, route.pattern,
                 [&ctx, limit = route.limit, handler = std::get<PublicHandler>(route.handler)](
                     const httplib::Request& req, httplib::Response& res) {
-                    if (within_limit(ctx, limit, req, res)) handler(ctx, req, res);
+                    if (within_limit(ctx, limit, req, res) && require_json_content(req, res)) handler(ctx, req, res);
                 }};
     return {route.method, route.pattern,
             [&ctx, limit = route.limit, role = least_role(route.access), handler = std::get<AccountHandler>(route.handler)](
                 const httplib::Request& req, httplib::Response& res) {
                 if (!within_limit(ctx, limit, req, res)) return;
-                if (auto caller = require_role(ctx, req, res, role)) handler(ctx, *caller, req, res);
+                if (auto caller = require_role(ctx, req, res, role))
+                    if (require_json_content(req, res)) handler(ctx, *caller, req, res);
             }};
 }
 
@@ -77,8 +80,8 @@ const std::vector<ApiRoute>& api_routes() {
         {get,  R"(/api/series/([^/]*)/groups/([^/]*)/availability)", anyone, none, get_group_availability},
         {get,  "/api/offers/remaining",                      anyone,   none,   get_offers_remaining},
 
-        {post, "/api/auth/register",                         anyone,   none,   post_register},
-        {post, "/api/auth/login",                            anyone,   none,   post_login},
+        {post, "/api/auth/register",                         anyone,   logins, post_register},
+        {post, "/api/auth/login",                            anyone,   logins, post_login},
         {post, "/api/auth/logout",                           customer, none,   post_logout},
         {get,  "/api/me",                                    customer, none,   get_me},
 

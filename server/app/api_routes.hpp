@@ -19,8 +19,9 @@ namespace encore::server {
 
 // Who may call a route: anyone, or a session whose account has at least this role.
 enum class Access { anyone, customer, staff, admin };
-// The per-client-address limit a route counts against (--hold-rate, --order-rate), checked first.
-enum class Limit { none, holds, orders };
+// The per-client-address limit a route counts against (--hold-rate, --order-rate, --login-rate),
+// checked first.
+enum class Limit { none, holds, orders, logins };
 
 using PublicHandler = void (*)(ServerContext&, const httplib::Request&, httplib::Response&);
 // Runs only for a caller the row's access admits, and is given their account.
@@ -37,7 +38,8 @@ struct ApiRoute {
 // Every route of the API, in the order they are registered.
 const std::vector<ApiRoute>& api_routes();
 
-// Registers the table: for each row its limit (429), then its access (401, 403), then its handler;
+// Registers the table: for each row its limit (429), then its access (401, 403), then, for a body that
+// is not JSON, 415; then its handler;
 // 405/OPTIONS for every pattern; 404 not_found for other /api paths. Throws std::logic_error for a
 // row whose handler does not fit its access.
 void install_api_routes(httplib::Server& server, ServerContext& ctx);

@@ -1,11 +1,16 @@
-// The maintenance thread: once a second, release expired holds and lapse unpaid invoices.
+// The maintenance thread: once a second, release expired holds and lapse unpaid invoices; once a minute,
+// prune old idempotency records and availability changes.
 #include "app/maintenance.hpp"
 
 #include <chrono>
 #include <iostream>
 
+#include "context/clock.hpp"
+#include "context/options.hpp"
 #include "sales/hold_operations.hpp"
 #include "sales/invoices.hpp"
+#include "store/connection_pool.hpp"
+#include "store/housekeeping.hpp"
 
 namespace encore::server {
 
@@ -14,11 +19,25 @@ void Maintenance::run_once(ServerContext& ctx) {
     lapse_unpaid_invoices(ctx);
 }
 
+void Maintenance::prune(ServerContext& ctx) {
+    constexpr std::int64_t seconds_per_day = 24 * 3600;
+    const Instant keys_before{ctx.clock.now().unix_seconds - ctx.options.idempotency_days * seconds_per_day};
+    const std::int64_t changes_before = system_instant().unix_seconds - std::int64_t{ctx.options.seat_change_hours} * 3600;
+    auto db = ctx.pool.lease();
+    for (bool more = true; more;) {  // a batch per transaction, so orders wait at most one batch
+        sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
+        more = prune_idempotency_keys(*db, keys_before) == prune_batch;
+        more = prune_seat_changes(*db, changes_before) == prune_batch || more;
+        transaction.commit();
+    }
+}
+
 Maintenance::Maintenance(ServerContext& ctx) : ctx_(ctx) {
     thread_ = std::thread([this] {
-        while (!stop_) {
+        for (long pass = 0; !stop_; ++pass) {
             try {
                 run_once(ctx_);
+                if (pass % 60 == 0) prune(ctx_);
             } catch (const std::exception& error) {
                 std::cerr << "encore-server: maintenance: " << error.what() << "\n";
             }

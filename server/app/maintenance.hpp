@@ -1,4 +1,5 @@
-// Work nobody asks for: expired holds and lapsed invoices are released every second by a thread.
+// Work nobody asks for: expired holds and lapsed invoices are released every second by a thread, and
+// old idempotency records and availability changes are pruned every minute.
 #pragma once
 #include <atomic>
 #include <thread>
@@ -13,6 +14,8 @@ public:
     ~Maintenance();  // stops and joins the thread
     // One pass, as the thread does it every second (tests and start-up call it directly).
     static void run_once(ServerContext& ctx);
+    // Deletes idempotency records past --idempotency-days and seat changes past --seat-change-hours.
+    static void prune(ServerContext& ctx);
 
 private:
     ServerContext& ctx_;

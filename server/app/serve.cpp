@@ -1,9 +1,6 @@
 // Start-up sequence: database, catalog, HTTP server, then listen until asked to stop.
 #include "app/serve.hpp"
 
-#include <httplib.h>
-#include <sys/socket.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -18,12 +15,17 @@
 #include "catalog/catalog_state.hpp"
 #include "context/clock.hpp"
 #include "context/server_context.hpp"
+#include "accounts/password_gate.hpp"
+#include "http/client_address.hpp"
 #include "http/error_handling.hpp"
+#include "http/front_end.hpp"
 #include "http/rate_limiter.hpp"
+#include "http/security_headers.hpp"
 #include "http/request_guard.hpp"
 #include "http/request_log.hpp"
 #include "http/static_files.hpp"
 #include "store/store.hpp"
+#include "store/write_queue.hpp"
 
 namespace encore::server {
 namespace {
@@ -39,17 +41,26 @@ std::string url_host(const std::string& address) {
     return address.find(':') == std::string::npos ? address : "[" + address + "]";
 }
 
-// SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which would let a second server
-// share the port silently instead of failing to start.
-void listening_socket_options(socket_t sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+TrustedProxies trusted_proxies(const Options& options) {
+    std::vector<AddressRange> ranges;
+    for (const std::string& text : options.trusted_proxies)
+        if (auto range = parse_address_range(text)) ranges.push_back(*range);
+    return TrustedProxies(std::move(ranges));
 }
 
-// Binds the listening socket; the port actually bound, or 0.
-int bind_port(httplib::Server& server, const Options& options) {
-    if (options.port == 0) return std::max(0, server.bind_to_any_port(options.bind_address));
-    return server.bind_to_port(options.bind_address, options.port) ? options.port : 0;
+FrontEndOptions front_end_options(const Options& options, std::vector<std::pair<std::string, std::string>> headers) {
+    using std::chrono::seconds;
+    FrontEndOptions front;
+    front.workers = options.threads;
+    front.max_connections = static_cast<std::size_t>(options.max_connections);
+    front.max_connections_per_address = static_cast<std::size_t>(options.max_connections_per_address);
+    front.header_timeout = seconds(options.header_timeout_seconds);
+    front.body_timeout = seconds(options.body_timeout_seconds);
+    front.idle_timeout = seconds(options.idle_timeout_seconds);
+    front.limits.max_body = payload_max_length;
+    front.trusted_proxies = trusted_proxies(options);
+    front.refusal_headers = std::move(headers);
+    return front;
 }
 
 }  // namespace
@@ -74,18 +85,20 @@ int serve(const Options& options) {
     if (!catalog.current())
         std::cerr << "encore-server: no catalog yet; /api/catalog answers 503 until one is imported with --catalog\n";
 
-    httplib::Server server;
-    const int threads = options.threads;
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    server.set_payload_max_length(payload_max_length);
-    server.set_socket_options(listening_socket_options);
-    server.set_tcp_nodelay(true);  // headers and body go out in two writes: without it Nagle + delayed ACK add ~40 ms
+    RequestRouter server;
+    const auto headers = security_headers(options.frame_ancestors);
+    install_security_headers(server, headers);
+    server.set_keep_alive_max_count(1000);  // the front end's keep_alive_max_requests
+    server.set_keep_alive_timeout(options.idle_timeout_seconds);
     install_request_guard(server);
     install_request_log(server);
     install_error_handling(server, payload_max_length);
+    HttpFrontEnd front_end(server, front_end_options(options, headers));
     ServerClock clock;
     RateLimiter limiter;
-    ServerContext ctx{*store, store->pool(), catalog, clock, options, limiter};
+    WriteQueue writes(store->pool());
+    PasswordGate hashing(options.password_hashing_slots, std::max(1, options.threads / 2));
+    ServerContext ctx{*store, store->pool(), catalog, clock, options, limiter, writes, hashing};
     try {
         ensure_admin_account(ctx);
     } catch (const std::exception& error) {
@@ -95,16 +108,16 @@ int serve(const Options& options) {
     if (!options.web_root.empty() && !mount_web_root(server, options.web_root))
         return fail("web root " + options.web_root + " is not a directory");
 
-    StopOnShutdownSignal stop_on_signal(server);
+    StopOnShutdownSignal stop_on_signal([&front_end] { front_end.stop(); });
     errno = 0;
-    const int port = bind_port(server, options);
+    const int port = front_end.bind(options.bind_address, options.port);
     if (port == 0) {
         return fail("cannot listen on " + url_host(options.bind_address) + ":" + std::to_string(options.port) +
                     (errno ? std::string(": ") + std::strerror(errno) : std::string()));
     }
     Maintenance maintenance(ctx);
     std::cout << "encore-server listening on http://" << url_host(options.bind_address) << ":" << port << std::endl;
-    const bool clean = server.listen_after_bind();
+    const bool clean = front_end.run();
     std::cerr << "encore-server: stopped\n";
     return clean ? 0 : 1;
 }

@@ -19,6 +19,11 @@ nlohmann::json clock_to_json(const ServerClock& clock) {
     return {{"now", format_instant(clock.now())}, {"offset_seconds", clock.offset_seconds()}};
 }
 
+// The clock can be moved within this century only: a year like 9999 overflows nothing today, but
+// nothing a box office sells is there either.
+constexpr Instant earliest_clock{946684800};  // 2000-01-01T00:00:00Z
+constexpr Instant latest_clock{4133980800};   // 2101-01-01T00:00:00Z
+
 }  // namespace
 
 void get_health(ServerContext& ctx, const httplib::Request&, httplib::Response& res) {
@@ -39,7 +44,7 @@ void get_clock(ServerContext& ctx, const Account&, const httplib::Request&, http
 
 void put_clock(ServerContext& ctx, const Account&, const httplib::Request& req, httplib::Response& res) {
     auto body = read_json_object(req, res);
-    if (!body) return;
+    if (!body || !only_members(*body, {"now", "reset"}, res)) return;
     if (body->contains("reset")) {
         if ((*body)["reset"] != true) {
             send_invalid_field(res, "reset", "\"reset\" can only be true; to move the clock send {\"now\": ...}.");
@@ -54,6 +59,10 @@ void put_clock(ServerContext& ctx, const Account&, const httplib::Request& req, 
             send_invalid_field(res, "now",
                                "\"now\" must be an RFC 3339 instant such as \"2027-01-12T10:00:00Z\", not \"" +
                                    printable(*now) + "\".");
+            return;
+        }
+        if (*instant < earliest_clock || *instant >= latest_clock) {
+            send_invalid_field(res, "now", "\"now\" must be between the years 2000 and 2100, not \"" + printable(*now) + "\".");
             return;
         }
         ctx.clock.travel_to(*instant);

@@ -1,7 +1,6 @@
 // Signal watching with sigtimedwait: no async-signal-safety concerns, and a clean join at exit.
 #include "app/shutdown_signals.hpp"
 
-#include <httplib.h>
 #include <signal.h>
 
 #include <ctime>
@@ -24,7 +23,7 @@ void block_shutdown_signals() {
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
 
-StopOnShutdownSignal::StopOnShutdownSignal(httplib::Server& server) : server_(server) {
+StopOnShutdownSignal::StopOnShutdownSignal(std::function<void()> stop) : stop_(std::move(stop)) {
     watcher_ = std::thread([this] { watch(); });
 }
 
@@ -40,8 +39,8 @@ void StopOnShutdownSignal::watch() {
     while (!done_) {
         if (!signalled) signalled = sigtimedwait(&set, nullptr, &tick) > 0;
         if (signalled) {
-            // stop() does nothing until listening has begun, so keep asking until serve() is done.
-            server_.stop();
+            // Keep asking until serve() is done, in case the signal came before the server listened.
+            stop_();
             nanosleep(&tick, nullptr);
         }
     }

@@ -1,11 +1,8 @@
 // Stops the HTTP server on SIGINT or SIGTERM, from a thread of its own rather than a signal handler.
 #pragma once
 #include <atomic>
+#include <functional>
 #include <thread>
-
-namespace httplib {
-class Server;
-}
 
 namespace encore::server {
 
@@ -13,10 +10,10 @@ namespace encore::server {
 // before any thread starts.
 void block_shutdown_signals();
 
-// While alive, a SIGINT or SIGTERM stops `server` (even if it has not started listening yet).
+// While alive, a SIGINT or SIGTERM calls `stop` (it must be safe to call at any time, repeatedly).
 class StopOnShutdownSignal {
 public:
-    explicit StopOnShutdownSignal(httplib::Server& server);
+    explicit StopOnShutdownSignal(std::function<void()> stop);
     ~StopOnShutdownSignal();
     StopOnShutdownSignal(const StopOnShutdownSignal&) = delete;
     StopOnShutdownSignal& operator=(const StopOnShutdownSignal&) = delete;
@@ -24,7 +21,7 @@ public:
 private:
     void watch();
 
-    httplib::Server& server_;
+    std::function<void()> stop_;
     std::atomic<bool> done_{false};
     std::thread watcher_;
 };

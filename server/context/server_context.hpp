@@ -1,5 +1,6 @@
-// What every request handler may use: the database, the published catalog, the clock, the options and
-// the rate limiter. Only declared here: a handler includes the header of each part it uses.
+// What every request handler may use: the database, the published catalog, the clock, the options,
+// the rate limiter, the write queue and the password-hashing gate. Only declared here: a handler
+// includes the header of each part it uses.
 #pragma once
 
 namespace encore::server {
@@ -10,6 +11,8 @@ class CatalogState;
 class ServerClock;
 struct Options;
 class RateLimiter;
+class WriteQueue;
+class PasswordGate;
 
 struct ServerContext {
     Store& store;
@@ -18,6 +21,8 @@ struct ServerContext {
     ServerClock& clock;
     const Options& options;
     RateLimiter& limiter;
+    WriteQueue& writes;        // group commit: the seat-changing writes, many per transaction
+    PasswordGate& hashing;     // how many password hashes run at once
 };
 
 }  // namespace encore::server

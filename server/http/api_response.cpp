@@ -3,6 +3,7 @@
 
 #include <httplib.h>
 
+#include "http/json_exchange.hpp"
 #include "http/problem.hpp"
 #include "http/uncompressed_body.hpp"
 
@@ -23,7 +24,8 @@ void send_stored_response(httplib::Response& res, int status, std::string body) 
 }
 
 void send_response(httplib::Response& res, const ApiResponse& response) {
-    send_stored_response(res, response.status, response.body.dump());
+    // Text from a request may not be UTF-8: replace such bytes rather than fail the answer.
+    send_stored_response(res, response.status, response.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 void send_invalid_request(httplib::Response& res, int status, const std::string& field, const std::string& message) {
@@ -34,10 +36,7 @@ void send_invalid_request(httplib::Response& res, int status, const std::string&
 }
 
 std::optional<nlohmann::json> read_json_body(const httplib::Request& req, httplib::Response& res) {
-    nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
-    if (!body.is_discarded()) return body;
-    send_response(res, problem_response(400, ApiProblem::malformed_json, "Malformed JSON", "The request body is not valid JSON."));
-    return std::nullopt;
+    return read_json_text(req.body, res);
 }
 
 }  // namespace encore::server

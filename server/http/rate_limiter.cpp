@@ -11,13 +11,17 @@
 namespace encore::server {
 
 bool RateLimiter::admit(const std::string& bucket, int per_minute, const httplib::Request& req, httplib::Response& res) {
+    return admit_key(bucket, per_minute, req.remote_addr, res);
+}
+
+bool RateLimiter::admit_key(const std::string& bucket, int per_minute, const std::string& key, httplib::Response& res) {
     const auto now = std::chrono::steady_clock::now();
     const double rate = per_minute / 60.0;  // tokens per second
     double wait_seconds = 0;
     {
         std::lock_guard lock(mutex_);
         if (buckets_.size() > 100000) buckets_.clear();  // bounded memory under address churn
-        auto [it, created] = buckets_.try_emplace(bucket + "|" + req.remote_addr);
+        auto [it, created] = buckets_.try_emplace(bucket + "|" + key);
         Bucket& b = it->second;
         if (created) {
             b.tokens = per_minute;
@@ -34,7 +38,7 @@ bool RateLimiter::admit(const std::string& bucket, int per_minute, const httplib
     const int retry_after = std::max(1, static_cast<int>(std::ceil(wait_seconds)));
     res.set_header("Retry-After", std::to_string(retry_after));
     send_problem(res, 429, ApiProblem::rate_limited, "Too many requests",
-                 "Too many requests from this address; try again in " + std::to_string(retry_after) + " seconds.");
+                 "Too many requests; try again in " + std::to_string(retry_after) + " seconds.");
     return false;
 }
 

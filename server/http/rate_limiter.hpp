@@ -1,5 +1,6 @@
-// Per-client request limits for the endpoints that change seats: a token bucket per (bucket, client
-// address), refilled continuously. An exhausted bucket answers 429 with Retry-After.
+// Per-client request limits for the endpoints that change seats or hash passwords: a token bucket per
+// (bucket, client address) or (bucket, key), refilled continuously. The client address is the one the
+// front end resolved (X-Forwarded-For only from trusted proxies). An exhausted bucket answers 429 with Retry-After.
 #pragma once
 #include <chrono>
 #include <mutex>
@@ -17,6 +18,8 @@ class RateLimiter {
 public:
     // Takes one token from `bucket` for the request's client; false after answering 429.
     bool admit(const std::string& bucket, int per_minute, const httplib::Request& req, httplib::Response& res);
+    // The same for a key of the caller's choosing (an email), whoever sends it.
+    bool admit_key(const std::string& bucket, int per_minute, const std::string& key, httplib::Response& res);
 
 private:
     struct Bucket {

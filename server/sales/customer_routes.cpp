@@ -8,6 +8,7 @@
 #include "catalog/catalog_state.hpp"
 #include "context/clock.hpp"
 #include "http/api_response.hpp"
+#include "http/json_exchange.hpp"
 #include "store/connection_pool.hpp"
 #include "store/order_queries.hpp"
 #include "store/stored_cards.hpp"
@@ -36,6 +37,7 @@ void post_card(ServerContext& ctx, const Account& caller, const httplib::Request
     auto body = read_json_body(req, res);
     if (!body) return;
     if (!body->is_object()) return send_invalid_request(res, 422, "", "the body must be a JSON object");
+    if (!only_members(*body, {"number", "expiry", "cvc"}, res)) return;
     CardDetails card;
     for (auto [field, target] : {std::pair{"number", &card.number}, {"expiry", &card.expiry}, {"cvc", &card.cvc}}) {
         auto it = body->find(field);

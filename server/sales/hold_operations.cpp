@@ -2,6 +2,7 @@
 #include "sales/hold_operations.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "context/clock.hpp"
 #include "context/options.hpp"
@@ -10,6 +11,8 @@
 #include "store/customer_record.hpp"
 #include "store/random_text.hpp"
 #include "store/seat_ledger.hpp"
+#include "store/seat_limits.hpp"
+#include "store/write_queue.hpp"
 
 namespace encore::server {
 namespace {
@@ -40,20 +43,61 @@ HoldView view_of(HoldStore& holds, HoldRecord record) {
     return {std::move(record), std::move(seats)};
 }
 
-// Gives the caller's live hold the expiry `expiry(hold, now)` returns, in one transaction.
-template <class Expiry>
-HoldOutcome set_hold_expiry(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token, Expiry expiry) {
+
+// The first on-sale limit the request would pass, or nullopt.
+std::optional<HoldLimitReached> hold_limit(const Options& options, sqlite::Connection& db,
+                                           const std::optional<HoldRecord>& existing, const std::vector<SeatRef>& wanted,
+                                           const std::optional<Account>& caller, const std::string& client_id,
+                                           const std::string& owner, Instant now) {
+    std::map<std::string, int> per_instance;  // instance -> seats wanted there
+    for (const SeatRef& seat : wanted) ++per_instance[seat.instance.value];
+    if (existing) {
+        std::map<std::string, int> in_hold;
+        for (const SeatRef& seat : HoldStore(db).held_seats(existing->token)) ++in_hold[seat.instance.value];
+        for (const auto& [instance, count] : per_instance)
+            if (count + in_hold[instance] > options.max_seats_per_hold)
+                return HoldLimitReached{ApiProblem::hold_too_large, options.max_seats_per_hold,
+                                        "One hold can keep at most " + std::to_string(options.max_seats_per_hold) +
+                                            " seats of a performance."};
+    } else {
+        for (const auto& [instance, count] : per_instance)
+            if (count > options.max_seats_per_hold)
+                return HoldLimitReached{ApiProblem::hold_too_large, options.max_seats_per_hold,
+                                        "One hold can keep at most " + std::to_string(options.max_seats_per_hold) +
+                                            " seats of a performance."};
+        const int live = caller ? live_holds_of_account(db, caller->id, now) : live_holds_of_client(db, client_id, now);
+        if (live >= options.max_holds_per_client)
+            return HoldLimitReached{ApiProblem::too_many_holds, options.max_holds_per_client,
+                                    "You already have " + std::to_string(live) + " holds; buy or release one first (at most " +
+                                        std::to_string(options.max_holds_per_client) + ")."};
+    }
+    for (const auto& [instance, count] : per_instance) {
+        const int owned = owned_seats_at(db, owner, InstanceId{instance});
+        if (owned + count > options.max_seats_per_customer)
+            return HoldLimitReached{ApiProblem::seat_limit_reached, options.max_seats_per_customer,
+                                    "You already hold or have bought " + std::to_string(owned) + " seats at " + instance +
+                                        "; one customer can have at most " + std::to_string(options.max_seats_per_customer) +
+                                        " seats of a performance."};
+    }
+    return std::nullopt;
+}
+
+
+// Runs `change(holds, db, record, now)` on the caller's live hold in the write queue; its changes are kept
+// when it answers a HoldView. HoldNotFound when the hold is unknown, expired or someone else's.
+template <class Change>
+HoldOutcome change_live_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token,
+                             Change&& change) {
     const Instant now = ctx.clock.now();
-    auto db = ctx.pool.lease();
-    Transaction transaction(*db, Transaction::Kind::immediate);
-    HoldStore holds(*db);
-    auto record = find_live(holds, token, caller, now);
-    if (!record) return HoldNotFound{};
-    record->expires_at = expiry(*record, now);
-    holds.set_expiry(token, record->expires_at);
-    HoldView view = view_of(holds, std::move(*record));
-    transaction.commit();
-    return view;
+    HoldOutcome outcome = HoldNotFound{};
+    ctx.writes.run([&](sqlite::Connection& db) {
+        HoldStore holds(db);
+        auto record = find_live(holds, token, caller, now);
+        if (!record) return false;
+        outcome = change(holds, db, *record, now);
+        return std::holds_alternative<HoldView>(outcome);
+    });
+    return outcome;
 }
 
 }  // namespace
@@ -61,39 +105,56 @@ HoldOutcome set_hold_expiry(ServerContext& ctx, const std::optional<Account>& ca
 HoldOutcome create_hold(ServerContext& ctx, const Catalog& catalog, const std::optional<Account>& caller,
                         const HoldRequest& request, const std::string& client_id) {
     const Instant now = ctx.clock.now();
-    auto db = ctx.pool.lease();
-    const Customer customer = caller ? load_customer(*db, caller->id, caller->tags) : Customer{};
+    Customer customer;
+    if (caller) {
+        auto db = ctx.pool.lease();
+        customer = load_customer(*db, caller->id, caller->tags);
+    }
     nlohmann::json problems = hold_refusal(catalog, request, customer, now);
     if (!problems.empty()) return HoldRefused{std::move(problems)};
     const std::vector<SeatRef> wanted = seats_to_hold(catalog, request);
+    const bool limited = !caller || caller->role == Role::customer;
+    const std::string owner = caller ? account_owner(caller->id) : client_owner(client_id);
 
-    Transaction transaction(*db, Transaction::Kind::immediate);
-    HoldStore holds(*db);
-    std::optional<HoldRecord> record;
-    if (request.hold) {
-        record = find_live(holds, *request.hold, caller, now);
-        if (!record) return HoldNotFound{};
-    } else {
-        constexpr std::int64_t seconds_per_minute = 60;
-        record = HoldRecord{random_hex(hold_token_bytes), std::nullopt, client_id, now,
-                            Instant{now.unix_seconds + ctx.options.hold_minutes * seconds_per_minute},
-                            Instant{now.unix_seconds + ctx.options.hold_cap_minutes * seconds_per_minute}};
-        record->expires_at = std::min(record->expires_at, record->max_expires_at);
-        if (caller) record->account_id = caller->id;
-        holds.insert(*record);
-    }
-    SeatLedger ledger(*db);
-    for (const SeatRef& seat : wanted)
-        for (const std::string& expired : holds.expired_holding(seat, now)) free_hold(holds, ledger, expired);
-    SeatsUnavailable taken;
-    for (const SeatRef& seat : wanted)
-        if (!ledger.claim(seat.instance, seat.seat, SeatState::held, record->token, std::nullopt))
-            taken.seats.push_back(seat);
-    if (!taken.seats.empty()) return taken;  // rolled back: nothing of this request is held
-    ledger.finish();
-    HoldView view = view_of(holds, std::move(*record));
-    transaction.commit();
-    return view;
+    HoldOutcome outcome = HoldNotFound{};
+    ctx.writes.run([&](sqlite::Connection& db) {
+        HoldStore holds(db);
+        std::optional<HoldRecord> record;
+        if (request.hold) {
+            record = find_live(holds, *request.hold, caller, now);
+            if (!record) return false;
+        }
+        if (limited) {
+            if (auto limit = hold_limit(ctx.options, db, record, wanted, caller, client_id, owner, now)) {
+                outcome = std::move(*limit);
+                return false;
+            }
+        }
+        if (!record) {
+            constexpr std::int64_t seconds_per_minute = 60;
+            record = HoldRecord{random_hex(hold_token_bytes), std::nullopt, client_id, now,
+                                Instant{now.unix_seconds + ctx.options.hold_minutes * seconds_per_minute},
+                                Instant{now.unix_seconds + ctx.options.hold_cap_minutes * seconds_per_minute}};
+            record->expires_at = std::min(record->expires_at, record->max_expires_at);
+            if (caller) record->account_id = caller->id;
+            holds.insert(*record);
+        }
+        SeatLedger ledger(db);
+        for (const SeatRef& seat : wanted)
+            for (const std::string& expired : holds.expired_holding(seat, now)) free_hold(holds, ledger, expired);
+        SeatsUnavailable taken;
+        for (const SeatRef& seat : wanted)
+            if (!ledger.claim(seat.instance, seat.seat, SeatState::held, record->token, std::nullopt, owner))
+                taken.seats.push_back(seat);
+        if (!taken.seats.empty()) {
+            outcome = std::move(taken);  // rolled back: nothing of this request is held
+            return false;
+        }
+        ledger.finish();
+        outcome = view_of(holds, std::move(*record));
+        return true;
+    });
+    return outcome;
 }
 
 HoldOutcome read_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token) {
@@ -108,48 +169,43 @@ HoldOutcome read_hold(ServerContext& ctx, const std::optional<Account>& caller, 
 }
 
 HoldOutcome extend_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token) {
-    return set_hold_expiry(ctx, caller, token, [&](const HoldRecord& hold, Instant now) {
+    return change_live_hold(ctx, caller, token, [&](HoldStore& holds, sqlite::Connection&, HoldRecord& record, Instant now) {
         const Instant wanted{now.unix_seconds + std::int64_t{ctx.options.hold_minutes} * 60};
-        return std::max(hold.expires_at, std::min(wanted, hold.max_expires_at));
+        record.expires_at = std::max(record.expires_at, std::min(wanted, record.max_expires_at));
+        holds.set_expiry(token, record.expires_at);
+        return HoldOutcome{view_of(holds, std::move(record))};
     });
 }
 
 HoldOutcome release_hold_seats(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token,
                                const std::vector<SeatRef>& seats) {
-    auto db = ctx.pool.lease();
-    Transaction transaction(*db, Transaction::Kind::immediate);
-    HoldStore holds(*db);
-    auto record = find_live(holds, token, caller, ctx.clock.now());
-    if (!record) return HoldNotFound{};
-    SeatLedger ledger(*db);
-    for (std::size_t i = 0; i < seats.size(); ++i)
-        if (!ledger.release_held(seats[i].instance, seats[i].seat, token)) {
-            const std::string field = "seats/" + std::to_string(i);
-            return FieldProblem{field, "\"" + field + "\": seat " + seats[i].seat.value + " at " +
-                                           seats[i].instance.value + " is not in this hold."};
-        }
-    ledger.finish();
-    HoldView view = view_of(holds, std::move(*record));
-    transaction.commit();
-    return view;
+    return change_live_hold(ctx, caller, token, [&](HoldStore& holds, sqlite::Connection& db, HoldRecord& record, Instant) {
+        SeatLedger ledger(db);
+        for (std::size_t i = 0; i < seats.size(); ++i)
+            if (!ledger.release_held(seats[i].instance, seats[i].seat, token)) {
+                const std::string field = "seats/" + std::to_string(i);
+                return HoldOutcome{FieldProblem{field, "\"" + field + "\": seat " + seats[i].seat.value + " at " +
+                                                           seats[i].instance.value + " is not in this hold."}};
+            }
+        ledger.finish();
+        return HoldOutcome{view_of(holds, std::move(record))};
+    });
 }
 
 HoldOutcome cancel_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token) {
-    auto db = ctx.pool.lease();
-    Transaction transaction(*db, Transaction::Kind::immediate);
-    HoldStore holds(*db);
-    auto record = find_live(holds, token, caller, ctx.clock.now());
-    if (!record) return HoldNotFound{};
-    SeatLedger ledger(*db);
-    free_hold(holds, ledger, token);
-    ledger.finish();
-    transaction.commit();
-    return HoldView{std::move(*record), {}};
+    return change_live_hold(ctx, caller, token, [&](HoldStore& holds, sqlite::Connection& db, HoldRecord& record, Instant) {
+        SeatLedger ledger(db);
+        free_hold(holds, ledger, token);
+        ledger.finish();
+        return HoldOutcome{HoldView{std::move(record), {}}};
+    });
 }
 
 HoldOutcome abandon_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token) {
-    return set_hold_expiry(ctx, caller, token, [&](const HoldRecord& hold, Instant now) {
-        return std::min(hold.expires_at, Instant{now.unix_seconds + ctx.options.hold_grace_seconds});
+    return change_live_hold(ctx, caller, token, [&](HoldStore& holds, sqlite::Connection&, HoldRecord& record, Instant now) {
+        record.expires_at = std::min(record.expires_at, Instant{now.unix_seconds + ctx.options.hold_grace_seconds});
+        holds.set_expiry(token, record.expires_at);
+        return HoldOutcome{view_of(holds, std::move(record))};
     });
 }
 

@@ -1,5 +1,6 @@
-// What the hold endpoints do, each in one BEGIN IMMEDIATE transaction; hold_routes.cpp turns the
-// outcomes into HTTP answers. A hold made while logged in is visible only to that account.
+// What the hold endpoints do, each all or nothing in the write queue's batch (store/write_queue.hpp);
+// hold_routes.cpp turns the outcomes into HTTP answers. A hold made while logged in is visible only to
+// that account.
 #pragma once
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "accounts/accounts.hpp"
 #include "context/server_context.hpp"
+#include "encore/api_problems.hpp"
 #include "encore/catalog.hpp"
 #include "sales/hold_request.hpp"
 #include "store/hold_store.hpp"
@@ -27,8 +29,14 @@ struct HoldRefused {
     nlohmann::json problems;  // as hold_refusal reports them
 };
 struct HoldNotFound {};
+// An on-sale limit (--max-seats-per-hold, --max-seats-per-customer, --max-holds-per-client) stops it.
+struct HoldLimitReached {
+    ApiProblem code;     // hold_too_large, seat_limit_reached or too_many_holds
+    int limit = 0;
+    std::string detail;  // a sentence naming the limit
+};
 
-using HoldOutcome = std::variant<HoldView, SeatsUnavailable, HoldRefused, HoldNotFound, FieldProblem>;
+using HoldOutcome = std::variant<HoldView, SeatsUnavailable, HoldRefused, HoldNotFound, FieldProblem, HoldLimitReached>;
 
 HoldOutcome create_hold(ServerContext& ctx, const Catalog& catalog, const std::optional<Account>& caller,
                         const HoldRequest& request, const std::string& client_id);

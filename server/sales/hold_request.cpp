@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "encore/json_limits.hpp"
 #include "encore/pricing_json.hpp"
 #include "encore/problems.hpp"
 #include "store/random_text.hpp"
@@ -22,8 +23,11 @@ struct Refusal {
 std::string join(const std::string& at, const std::string& key) { return at.empty() ? key : at + "/" + key; }
 
 json parse_object(std::string_view body) {
-    json doc = json::parse(body, nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded()) throw Refusal{{"", "The body is not valid JSON.", true}};
+    JsonText parsed = parse_json_text(body);
+    if (parsed.failure == JsonText::Failure::too_deep)
+        throw Refusal{{"", "The body nests arrays and objects more than " + std::to_string(max_json_depth) + " deep.", true, true}};
+    if (parsed.failure == JsonText::Failure::malformed) throw Refusal{{"", "The body is not valid JSON.", true}};
+    json doc = std::move(parsed.value);
     if (!doc.is_object()) refuse("", "The body must be a JSON object.");
     return doc;
 }

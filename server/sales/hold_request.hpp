@@ -37,7 +37,8 @@ struct HoldRequest {
 struct FieldProblem {
     std::string field;            // "seats/3": a JSON pointer without its leading slash; "" for the whole body
     std::string message;          // a sentence naming the field
-    bool malformed_json = false;  // the body is not JSON at all
+    bool malformed_json = false;  // the body is not JSON at all ...
+    bool too_deep = false;        // ... because it nests deeper than the limit
 };
 
 std::variant<HoldRequest, FieldProblem> decode_hold_request(std::string_view body);

@@ -33,7 +33,8 @@ json hold_json(const HoldView& view) {
 }
 
 void send_invalid(httplib::Response& res, const FieldProblem& problem) {
-    if (problem.malformed_json) send_problem(res, 400, ApiProblem::malformed_json, "Malformed JSON", problem.message);
+    if (problem.too_deep) send_problem(res, 400, ApiProblem::json_too_deep, "JSON nested too deep", problem.message);
+    else if (problem.malformed_json) send_problem(res, 400, ApiProblem::malformed_json, "Malformed JSON", problem.message);
     else send_invalid_field(res, problem.field, problem.message);
 }
 
@@ -52,6 +53,11 @@ void answer(httplib::Response& res, const HoldOutcome& outcome, int success_stat
         const std::string first = refused->problems.empty() ? "" : refused->problems[0].value("message", "");
         send_problem(res, 422, ApiProblem::hold_refused, "Hold refused", "These seats cannot be held: " + first + ".");
         add_problem_member(res, "problems", refused->problems);
+    } else if (const auto* limit = std::get_if<HoldLimitReached>(&outcome)) {
+        const bool too_large = limit->code == ApiProblem::hold_too_large;
+        send_problem(res, too_large ? 422 : 409, limit->code,
+                     too_large ? "Too many seats in one hold" : "Seat limit reached", limit->detail);
+        add_problem_member(res, "limit", limit->limit);
     } else if (std::holds_alternative<HoldNotFound>(outcome)) {
         send_problem(res, 404, ApiProblem::hold_not_found, "Hold not found",
                      "There is no such hold; it may have expired or been released.");

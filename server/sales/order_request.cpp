@@ -75,10 +75,56 @@ std::optional<RequestProblem> decode_payment(const json& body, OrderRequest& out
     return std::nullopt;
 }
 
+// The first member of `object` that is not in `known`, as a problem naming it (closed schemas).
+std::optional<RequestProblem> unknown_member(const json& object, const std::string& at,
+                                             std::initializer_list<std::string_view> known) {
+    if (!object.is_object()) return std::nullopt;
+    for (const auto& [key, value] : object.items()) {
+        bool listed = false;
+        for (std::string_view k : known) listed = listed || key == k;
+        const std::string field = at.empty() ? key : at + "/" + key;
+        if (!listed) return RequestProblem{field, "\"" + field + "\" is not a field of an order request"};
+    }
+    return std::nullopt;
+}
+
+std::optional<RequestProblem> unknown_members(const json& body) {
+    if (auto problem = unknown_member(body, "", {"basket", "holds", "expected", "payment"})) return problem;
+    if (auto it = body.find("expected"); it != body.end())
+        if (auto problem = unknown_member(*it, "expected", {"total", "lines"})) return problem;
+    if (auto it = body.find("payment"); it != body.end())
+        if (auto problem = unknown_member(*it, "payment", {"method", "card_token"})) return problem;
+    auto basket = body.find("basket");
+    if (basket == body.end()) return std::nullopt;
+    if (auto problem = unknown_member(*basket, "basket", {"channel", "lines"})) return problem;
+    auto lines = basket->find("lines");
+    if (!basket->is_object() || lines == basket->end() || !lines->is_array()) return std::nullopt;
+    for (std::size_t i = 0; i < lines->size(); ++i) {
+        const json& line = (*lines)[i];
+        const std::string at = "basket/lines/" + std::to_string(i);
+        if (!line.is_object()) continue;
+        const std::string kind = line.contains("kind") && line["kind"].is_string() ? line["kind"].get<std::string>() : "";
+        std::optional<RequestProblem> problem;
+        if (kind == "ticket") {
+            problem = unknown_member(line, at, {"kind", "instance", "seat", "ticket_type", "redeem"});
+            if (!problem && line.contains("redeem")) problem = unknown_member(line["redeem"], at + "/redeem", {"line", "code"});
+        } else if (kind == "series") {
+            problem = unknown_member(line, at, {"kind", "series", "group", "seat", "ticket_type", "band", "instances"});
+        } else if (kind == "pass") {
+            problem = unknown_member(line, at, {"kind", "pass"});
+        } else if (kind == "membership") {
+            problem = unknown_member(line, at, {"kind", "membership"});
+        }
+        if (problem) return problem;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::variant<OrderRequest, RequestProblem> decode_order_request(const json& body) {
     if (!body.is_object()) return RequestProblem{"", "the body must be a JSON object"};
+    if (auto problem = unknown_members(body)) return *problem;
     auto basket = body.find("basket");
     if (basket == body.end()) return RequestProblem{"basket", "\"basket\" is required"};
     Problems problems;

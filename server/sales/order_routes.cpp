@@ -13,13 +13,27 @@
 #include "sales/order_writer.hpp"
 #include "store/connection_pool.hpp"
 #include "store/idempotency.hpp"
+#include "store/order_reference.hpp"
 #include "store/order_view.hpp"
+#include "store/random_text.hpp"
 
 namespace encore::server {
 namespace {
 
 // The path an order request's idempotency fingerprint starts with.
 constexpr const char* orders_path = "/api/orders";
+
+// "ord_" and 24 hex digits, or a short reference (order_reference.hpp), as order_rows.cpp makes them:
+// anything else (such as bytes that are not UTF-8) is answered before it reaches a query or a message.
+bool is_order_reference(const std::string& reference) {
+    if (reference.size() == 28 && reference.starts_with("ord_")) return is_random_hex(std::string_view(reference).substr(4), 12);
+    return reference.size() <= 2 * short_reference_length && normalised_short_reference(reference).has_value();
+}
+
+void send_no_order(httplib::Response& res, const std::string& reference) {
+    send_response(res, problem_response(404, ApiProblem::order_not_found, "Order not found",
+                                        "You have no order " + printable(reference, 40) + "."));
+}
 
 }  // namespace
 
@@ -49,6 +63,7 @@ void post_order(ServerContext& ctx, const Account& caller, const httplib::Reques
 
 void get_order(ServerContext& ctx, const Account& caller, const httplib::Request& req, httplib::Response& res) {
     const std::string reference = req.matches[1];
+    if (!is_order_reference(reference)) return send_no_order(res, reference);
     auto db = ctx.pool.lease();
     sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::deferred);
     auto order = find_order(*db, reference);
@@ -61,7 +76,9 @@ void get_order(ServerContext& ctx, const Account& caller, const httplib::Request
 }
 
 void post_mark_paid(ServerContext& ctx, const Account&, const httplib::Request& req, httplib::Response& res) {
-    send_response(res, mark_invoice_paid(ctx, req.matches[1]));
+    const std::string reference = req.matches[1];
+    if (!is_order_reference(reference)) return send_no_order(res, reference);
+    send_response(res, mark_invoice_paid(ctx, reference));
 }
 
 }  // namespace encore::server

@@ -1,6 +1,10 @@
-// The order transaction: replay or re-price, compare with what the client expected, write the order
-// (store/order_rows), answer a refusal as a problem, store the answer under the key, commit.
+// The order: priced from a snapshot, then in the write queue's batch: replay, or re-price if what the
+// price depended on changed, compare with what the client expected, write the order (store/order_rows),
+// check the on-sale limits, answer a refusal as a problem, store the answer under the key.
 #include "sales/order_writer.hpp"
+
+#include <optional>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -16,6 +20,8 @@
 #include "store/idempotency.hpp"
 #include "store/order_rows.hpp"
 #include "store/order_view.hpp"
+#include "store/seat_limits.hpp"
+#include "store/write_queue.hpp"
 
 namespace encore::server {
 namespace {
@@ -71,6 +77,45 @@ ApiResponse refusal_of(const PaymentRefused& payment) {
     return refusal;
 }
 
+// The refusal of an order that would pass an on-sale limit (--max-seats-per-customer,
+// --max-invoice-seats), checked after its rows are written and before they are kept.
+std::optional<ApiResponse> limit_refusal(sqlite::Connection& db, const Options& options, const Account& account,
+                                         const OrderRequest& request, const PricedBasket& priced, const std::string& owner) {
+    std::set<std::string> instances;
+    for (const PricedLine& line : priced.lines)
+        for (const PricedItem& item : line.items)
+            if (!item.instance.empty()) instances.insert(item.instance.value);
+    for (const std::string& instance : instances) {
+        const int owned = owned_seats_at(db, owner, InstanceId{instance});
+        if (owned <= options.max_seats_per_customer) continue;
+        ApiResponse refusal = problem_response(409, ApiProblem::seat_limit_reached, "Seat limit reached",
+                                               "This order would give you " + std::to_string(owned) + " seats at " + instance +
+                                                   "; one customer can have at most " +
+                                                   std::to_string(options.max_seats_per_customer) + " seats of a performance.");
+        refusal.body["limit"] = options.max_seats_per_customer;
+        return refusal;
+    }
+    if (request.method != PaymentMethod::invoice) return std::nullopt;
+    const int unpaid = unpaid_invoice_seats(db, account.id);
+    if (unpaid <= options.max_invoice_seats) return std::nullopt;
+    ApiResponse refusal = problem_response(409, ApiProblem::invoice_limit_reached, "Invoice limit reached",
+                                           "This order would leave " + std::to_string(unpaid) +
+                                               " seats reserved on unpaid invoices; at most " +
+                                               std::to_string(options.max_invoice_seats) +
+                                               " are allowed per account. Pay an invoice, or pay by card.");
+    refusal.body["limit"] = options.max_invoice_seats;
+    return refusal;
+}
+
+bool same_customer(const Customer& a, const Customer& b) { return customer_to_json(a) == customer_to_json(b); }
+bool same_usage(const OfferUsage& a, const OfferUsage& b) { return a.tickets == b.tickets; }
+
+OrderAnswer replay(const StoredResponse& stored, const std::string& fingerprint) {
+    if (stored.fingerprint == fingerprint) return {stored.status, stored.body};
+    return answer(problem_response(422, ApiProblem::idempotency_key_reused, "Idempotency key already used",
+                                   "This Idempotency-Key was used for a different order request; use a new key for a new request."));
+}
+
 }  // namespace
 
 OrderAnswer place_order(ServerContext& ctx, const Account& account, const OrderRequest& request,
@@ -78,38 +123,61 @@ OrderAnswer place_order(ServerContext& ctx, const Account& account, const OrderR
     auto published = ctx.catalog.current();
     if (!published)
         return answer(problem_response(503, ApiProblem::catalog_missing, "No catalog loaded", "The server has no catalog to sell from yet."));
-    auto db = ctx.pool.lease();
-    sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
     const Instant now = ctx.clock.now();
-    if (auto stored = find_stored_response(*db, account.id, idempotency_key)) {
-        if (stored->fingerprint == fingerprint) return {stored->status, stored->body};
-        return answer(problem_response(422, ApiProblem::idempotency_key_reused, "Idempotency key already used",
-                                       "This Idempotency-Key was used for a different order request; use a new key for a new request."));
+    // Price from a snapshot outside the write lock (the costly part); the writer prices again only if
+    // what the price depended on changed meanwhile.
+    Customer customer;
+    OfferUsage usage;
+    {
+        auto db = ctx.pool.lease();
+        sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::deferred);
+        if (auto stored = find_stored_response(*db, account.id, idempotency_key)) return replay(*stored, fingerprint);
+        customer = load_customer(*db, account.id, account.tags);
+        usage = load_offer_usage(*db);
+        snapshot.commit();
     }
-    const Customer customer = load_customer(*db, account.id, account.tags);
-    const PricedBasket priced = price_basket(published->catalog, request.basket, customer, now, load_offer_usage(*db));
-    try {
-        if (!priced.valid) {
-            ApiResponse refusal = problem_response(422, ApiProblem::basket_invalid, "The basket cannot be sold",
-                                                   priced.problems.empty() ? "The basket cannot be sold."
-                                                                           : priced.problems.front().message);
-            refusal.body["problems"] = priced_basket_to_json(priced)["problems"];
-            throw Refusal{std::move(refusal)};
+    PricedBasket priced = price_basket(published->catalog, request.basket, customer, now, usage);
+    const bool limited = account.role == Role::customer && request.basket.channel != Channel::box_office;
+    const std::string owner = account_owner(account.id);
+
+    OrderAnswer result;
+    ctx.writes.run([&](sqlite::Connection& db) {
+        if (auto stored = find_stored_response(db, account.id, idempotency_key)) {
+            result = replay(*stored, fingerprint);
+            return false;
         }
-        check_expected(priced, request);
-        const OrderWrite written = write_order(*db, published->catalog,
-                                               {account.id, request.basket, priced, request.holds, request.method,
-                                                request.card_token, now, ctx.options.invoice_days});
-        if (const auto* seat = std::get_if<SeatNotFree>(&written)) throw Refusal{refusal_of(*seat)};
-        if (const auto* payment = std::get_if<PaymentRefused>(&written)) throw Refusal{refusal_of(*payment)};
-        const std::int64_t order_id = std::get<OrderWritten>(written).order_id;
-        StoredResponse created{fingerprint, 201, json{{"order", order_json(*db, order_id)}}.dump()};
-        store_response(*db, account.id, idempotency_key, created, now);
-        transaction.commit();
-        return {created.status, created.body};
-    } catch (const Refusal& refusal) {
-        return answer(refusal.response);
-    }
+        const Customer current = load_customer(db, account.id, account.tags);
+        const OfferUsage current_usage = load_offer_usage(db);
+        if (!same_customer(current, customer) || !same_usage(current_usage, usage))
+            priced = price_basket(published->catalog, request.basket, current, now, current_usage);
+        try {
+            if (!priced.valid) {
+                ApiResponse refusal = problem_response(422, ApiProblem::basket_invalid, "The basket cannot be sold",
+                                                       priced.problems.empty() ? "The basket cannot be sold."
+                                                                               : priced.problems.front().message);
+                refusal.body["problems"] = priced_basket_to_json(priced)["problems"];
+                throw Refusal{std::move(refusal)};
+            }
+            check_expected(priced, request);
+            const OrderWrite written = write_order(db, published->catalog,
+                                                   {account.id, request.basket, priced, request.holds, request.method,
+                                                    request.card_token, now, ctx.options.invoice_days, owner});
+            if (const auto* seat = std::get_if<SeatNotFree>(&written)) throw Refusal{refusal_of(*seat)};
+            if (const auto* payment = std::get_if<PaymentRefused>(&written)) throw Refusal{refusal_of(*payment)};
+            if (limited)
+                if (auto refusal = limit_refusal(db, ctx.options, account, request, priced, owner))
+                    throw Refusal{std::move(*refusal)};
+            const std::int64_t order_id = std::get<OrderWritten>(written).order_id;
+            StoredResponse created{fingerprint, 201, json{{"order", order_json(db, order_id)}}.dump()};
+            store_response(db, account.id, idempotency_key, created, now);
+            result = {created.status, created.body};
+            return true;
+        } catch (const Refusal& refusal) {
+            result = answer(refusal.response);
+            return false;
+        }
+    });
+    return result;
 }
 
 }  // namespace encore::server

@@ -1,5 +1,5 @@
-// POST /api/orders after decoding: one BEGIN IMMEDIATE transaction that replays a stored answer for a
-// known idempotency key, or re-prices the basket with the core and writes the whole order, or nothing.
+// POST /api/orders after decoding: priced from a snapshot, then one write in the write queue's batch that
+// replays a stored answer for a known idempotency key, or writes the whole order, or nothing.
 #pragma once
 #include <string>
 

@@ -32,7 +32,7 @@ Customer load_customer(sqlite::Connection& db, std::int64_t account_id, const st
 
 OfferUsage load_offer_usage(sqlite::Connection& db) {
     OfferUsage usage;
-    auto uses = db.prepare("SELECT offer_id, SUM(tickets) FROM offer_uses GROUP BY offer_id ORDER BY offer_id");
+    auto uses = db.prepare("SELECT offer_id, tickets FROM offer_use_totals WHERE tickets > 0 ORDER BY offer_id");
     while (uses.step()) usage.tickets.emplace_back(OfferId{uses.text(0)}, static_cast<int>(uses.integer(1)));
     return usage;
 }

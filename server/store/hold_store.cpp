@@ -36,6 +36,12 @@ void HoldStore::remove(const std::string& token) {
     db_.prepare("DELETE FROM holds WHERE token = ?").bind(1, token).run();
 }
 
+void HoldStore::remove_if_empty(const std::string& token) {
+    db_.prepare("DELETE FROM holds WHERE token = ?1 AND NOT EXISTS (SELECT 1 FROM seat_states WHERE hold_token = ?1)")
+        .bind(1, token)
+        .run();
+}
+
 std::vector<SeatRef> HoldStore::held_seats(const std::string& token) {
     auto select = db_.prepare(
         "SELECT instance_id, seat_id FROM seat_states WHERE hold_token = ? AND state = 'held' "

@@ -35,6 +35,8 @@ public:
     void insert(const HoldRecord& hold);
     void set_expiry(const std::string& token, Instant expires_at);
     void remove(const std::string& token);
+    // Ends the hold if it keeps no seat any more (an order took them all).
+    void remove_if_empty(const std::string& token);
     // The seats still held under the hold, by instance then seat.
     std::vector<SeatRef> held_seats(const std::string& token);
     // Tokens of holds that have expired by `now` (at most `limit`).

@@ -189,17 +189,45 @@ CREATE TABLE payments (
 CREATE INDEX payments_by_order ON payments (order_id);
 )sql";
 
-// 3: a short reference per order that customers read and type (store/order_reference.hpp); orders made
+// 3: on-sale day. Offer use totals kept by triggers (pricing read them with a scan of every use); the
+// owner of each held, reserved or sold seat ("account:ID" or "client:ADDRESS"), so per-customer seat
+// limits are one index range; the age of each seat change and idempotency record, for pruning; and the
+// indexes the limits and the pruning read.
+constexpr std::string_view on_sale_day = R"sql(
+CREATE TABLE offer_use_totals (
+    offer_id TEXT PRIMARY KEY,
+    tickets  INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO offer_use_totals (offer_id, tickets) SELECT offer_id, SUM(tickets) FROM offer_uses GROUP BY offer_id;
+CREATE TRIGGER offer_uses_counted AFTER INSERT ON offer_uses BEGIN
+    INSERT INTO offer_use_totals (offer_id, tickets) VALUES (NEW.offer_id, NEW.tickets)
+        ON CONFLICT (offer_id) DO UPDATE SET tickets = tickets + excluded.tickets;
+END;
+CREATE TRIGGER offer_uses_uncounted AFTER DELETE ON offer_uses BEGIN
+    UPDATE offer_use_totals SET tickets = tickets - OLD.tickets WHERE offer_id = OLD.offer_id;
+END;
+ALTER TABLE seat_states ADD COLUMN owner TEXT;
+CREATE INDEX seat_states_by_owner ON seat_states (owner, instance_id) WHERE owner IS NOT NULL;
+ALTER TABLE seat_changes ADD COLUMN changed_at INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX seat_changes_by_age ON seat_changes (changed_at);
+CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);
+CREATE INDEX holds_by_account ON holds (account_id) WHERE account_id IS NOT NULL;
+CREATE INDEX holds_by_client ON holds (client_id) WHERE account_id IS NULL;
+CREATE INDEX orders_unpaid_by_account ON orders (account_id) WHERE status = 'reserved';
+)sql";
+
+// 4: a short reference per order that customers read and type (store/order_reference.hpp); orders made
 // before it keep only their long reference, which still finds them.
 constexpr std::string_view order_short_references = R"sql(
 ALTER TABLE orders ADD COLUMN short_reference TEXT;
 CREATE UNIQUE INDEX orders_by_short_reference ON orders (short_reference) WHERE short_reference IS NOT NULL;
 )sql";
 
-constexpr std::array<Migration, 3> all_migrations{{
+constexpr std::array<Migration, 4> all_migrations{{
     {1, "catalog_and_seat_states", catalog_and_seat_states},
     {2, "accounts_holds_orders", accounts_holds_orders},
-    {3, "order_short_references", order_short_references},
+    {3, "on_sale_day", on_sale_day},
+    {4, "order_short_references", order_short_references},
 }};
 
 }  // namespace

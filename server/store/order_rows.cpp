@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "encore/pricing_json.hpp"
+#include "store/hold_store.hpp"
 #include "store/order_reference.hpp"
 #include "store/random_text.hpp"
 #include "store/seat_ledger.hpp"
@@ -106,10 +107,13 @@ private:
                 held_by.bind(1, item.instance.value).bind(2, item.seat.value);
                 const std::string token = held_by.step() && !held_by.is_null(0) ? held_by.text(0) : std::string();
                 held_by.reset();
-                const bool taken = holds.contains(token) ? ledger_.convert_held(item.instance, item.seat, token, state, order_id)
-                                                         : ledger_.claim(item.instance, item.seat, state, "", order_id);
+                const bool taken = holds.contains(token)
+                                       ? ledger_.convert_held(item.instance, item.seat, token, state, order_id, draft_.owner)
+                                       : ledger_.claim(item.instance, item.seat, state, "", order_id, draft_.owner);
                 if (!taken) throw Refused{SeatNotFree{line.index, item.instance, item.seat}};
             }
+        HoldStore emptied(db_);
+        for (const std::string& token : holds) emptied.remove_if_empty(token);
     }
 
     void issue_passes(const PricedBasket& priced, std::int64_t order_id) {

@@ -25,6 +25,7 @@ struct OrderDraft {
     std::string card_token;            // card payments only
     Instant now;
     int invoice_days = 0;              // an invoice is due this long after `now` (or at the first performance)
+    std::string owner;                 // the seats' owner for per-customer limits ("account:7"), or ""
 };
 
 struct OrderWritten {
@@ -45,7 +46,7 @@ using OrderWrite = std::variant<OrderWritten, SeatNotFree, PaymentRefused>;
 
 // Writes the whole order (status "paid" for a card, "reserved" with a due time for an invoice) under
 // a new reference "ord_<24 hex digits>" and a new short reference (order_reference.hpp), and finishes the
-// seat ledger when it succeeds.
+// seat ledger when it succeeds. A presented hold left with no seats ends with the order.
 OrderWrite write_order(sqlite::Connection& db, const Catalog& catalog, const OrderDraft& draft);
 
 }  // namespace encore::server

@@ -10,15 +10,16 @@ void SeatLedger::record(const std::string& instance, const std::string& seat, Se
 }
 
 bool SeatLedger::claim(const InstanceId& instance, const SeatId& seat, SeatState state, const std::string& hold_token,
-                       std::optional<std::int64_t> order_id) {
+                       std::optional<std::int64_t> order_id, const std::string& owner) {
     auto insert = db_.prepare(
-        "INSERT OR IGNORE INTO seat_states (instance_id, seat_id, state, changed_version, hold_token, order_id) "
-        "VALUES (?, ?, ?, 0, ?, ?)");
+        "INSERT OR IGNORE INTO seat_states (instance_id, seat_id, state, changed_version, hold_token, order_id, owner) "
+        "VALUES (?, ?, ?, 0, ?, ?, NULLIF(?, ''))");
     insert.bind(1, instance.value).bind(2, seat.value).bind(3, seat_state_name(state));
     if (hold_token.empty()) insert.bind_null(4);
     else insert.bind(4, hold_token);
     if (order_id) insert.bind(5, *order_id);
     else insert.bind_null(5);
+    insert.bind(6, owner);
     insert.run();
     if (sqlite3_changes(db_.handle()) != 1) return false;
     record(instance.value, seat.value, state);
@@ -26,11 +27,12 @@ bool SeatLedger::claim(const InstanceId& instance, const SeatId& seat, SeatState
 }
 
 bool SeatLedger::convert_held(const InstanceId& instance, const SeatId& seat, const std::string& hold_token,
-                              SeatState state, std::int64_t order_id) {
+                              SeatState state, std::int64_t order_id, const std::string& owner) {
     auto update = db_.prepare(
-        "UPDATE seat_states SET state = ?, hold_token = NULL, order_id = ? "
+        "UPDATE seat_states SET state = ?, hold_token = NULL, order_id = ?, owner = COALESCE(NULLIF(?, ''), owner) "
         "WHERE instance_id = ? AND seat_id = ? AND state = 'held' AND hold_token = ?");
-    update.bind(1, seat_state_name(state)).bind(2, order_id).bind(3, instance.value).bind(4, seat.value).bind(5, hold_token);
+    update.bind(1, seat_state_name(state)).bind(2, order_id).bind(3, owner).bind(4, instance.value).bind(5, seat.value);
+    update.bind(6, hold_token);
     update.run();
     if (sqlite3_changes(db_.handle()) != 1) return false;
     record(instance.value, seat.value, state);
@@ -91,7 +93,9 @@ void SeatLedger::finish() {
         bump.step();
         const std::int64_t version = bump.integer(0);
         bump.reset();
-        auto log = db_.prepare("INSERT OR REPLACE INTO seat_changes (instance_id, version, seat_id, state) VALUES (?, ?, ?, ?)");
+        auto log = db_.prepare(
+            "INSERT OR REPLACE INTO seat_changes (instance_id, version, seat_id, state, changed_at) "
+            "VALUES (?, ?, ?, ?, CAST(strftime('%s', 'now') AS INTEGER))");
         auto stamp = db_.prepare("UPDATE seat_states SET changed_version = ? WHERE instance_id = ? AND seat_id = ?");
         for (const auto& [seat, state] : seats) {
             log.bind(1, instance).bind(2, version).bind(3, seat).bind(4, seat_state_name(state));

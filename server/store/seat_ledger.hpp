@@ -19,12 +19,13 @@ public:
     explicit SeatLedger(sqlite::Connection& db) : db_(db) {}
 
     // Takes an open seat (no row yet) into `state`; false if the seat already has a row. The row's
-    // primary key (instance, seat) makes a second claim of the same seat impossible.
+    // primary key (instance, seat) makes a second claim of the same seat impossible. `owner` ("account:7",
+    // "client:203.0.113.9", or "" for none) is who per-customer seat limits count it against.
     bool claim(const InstanceId& instance, const SeatId& seat, SeatState state, const std::string& hold_token,
-               std::optional<std::int64_t> order_id);
+               std::optional<std::int64_t> order_id, const std::string& owner = {});
     // Turns a seat held under `hold_token` into `state` for an order; false if that hold does not hold it.
     bool convert_held(const InstanceId& instance, const SeatId& seat, const std::string& hold_token, SeatState state,
-                      std::int64_t order_id);
+                      std::int64_t order_id, const std::string& owner = {});
     // Frees every seat held under a hold token; returns how many.
     int release_hold(const std::string& hold_token);
     // Frees one seat held under `hold_token`; false if that hold does not hold it.

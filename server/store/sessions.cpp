@@ -30,7 +30,7 @@ std::string token_hash(std::string_view token) {
 
 bool is_session_token(std::string_view token) { return is_random_hex(token, token_bytes); }
 
-NewSession start_session(sqlite::Connection& db, std::int64_t account_id, Instant now, int hours) {
+NewSession start_session(sqlite::Connection& db, std::int64_t account_id, Instant now, int hours, int max_sessions) {
     NewSession session{random_hex(token_bytes), Instant{now.unix_seconds + std::int64_t{hours} * 3600}};
     sqlite::Transaction transaction(db, sqlite::Transaction::Kind::immediate);
     db.prepare("DELETE FROM sessions WHERE account_id = ? AND expires_at <= ?")
@@ -43,6 +43,12 @@ NewSession start_session(sqlite::Connection& db, std::int64_t account_id, Instan
         .bind(3, now.unix_seconds)
         .bind(4, session.expires_at.unix_seconds)
         .run();
+    if (max_sessions > 0)
+        db.prepare("DELETE FROM sessions WHERE token_hash IN (SELECT token_hash FROM sessions WHERE account_id = ? "
+                   "ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?)")
+            .bind(1, account_id)
+            .bind(2, std::int64_t{max_sessions})
+            .run();
     transaction.commit();
     return session;
 }

@@ -15,8 +15,9 @@ struct NewSession {
     Instant expires_at;
 };
 
-// Starts a session for the account, lasting `hours` from `now`; also drops the account's expired sessions.
-NewSession start_session(sqlite::Connection& db, std::int64_t account_id, Instant now, int hours);
+// Starts a session for the account, lasting `hours` from `now`; also drops the account's expired sessions
+// and, past `max_sessions` (0: no cap), ends its oldest ones.
+NewSession start_session(sqlite::Connection& db, std::int64_t account_id, Instant now, int hours, int max_sessions = 0);
 // The account of an unexpired session with this token, or nullopt (also for a malformed token).
 std::optional<std::int64_t> session_account(sqlite::Connection& db, std::string_view token, Instant now);
 // Ends the session with this token, if there is one.

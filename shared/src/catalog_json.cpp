@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "encore/json_limits.hpp"
 #include "encore/seasons.hpp"
 #include "json_reader.hpp"
 #include "products_json.hpp"
@@ -328,16 +329,21 @@ CatalogLoad load_catalog(const json& doc) {
 }
 
 CatalogLoad load_catalog(std::string_view json_text) {
-    json doc;
-    try {
-        doc = json::parse(json_text.begin(), json_text.end());
-    } catch (const json::parse_error& e) {
+    JsonText parsed = parse_json_text(json_text);
+    if (parsed.failure == JsonText::Failure::too_deep) {
         CatalogLoad result;
-        result.problems.push_back(
-            {"", "malformed_json", "the catalog is not valid JSON (at byte " + std::to_string(e.byte) + ")"});
+        result.problems.push_back({"", "json_too_deep",
+                                   "the catalog nests arrays and objects more than " + std::to_string(max_json_depth) +
+                                       " deep (at byte " + std::to_string(parsed.at) + ")"});
         return result;
     }
-    return load_catalog(doc);
+    if (parsed.failure == JsonText::Failure::malformed) {
+        CatalogLoad result;
+        result.problems.push_back(
+            {"", "malformed_json", "the catalog is not valid JSON (at byte " + std::to_string(parsed.at) + ")"});
+        return result;
+    }
+    return load_catalog(parsed.value);
 }
 
 json catalog_to_json(const Catalog& c) {

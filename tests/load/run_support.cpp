@@ -25,7 +25,7 @@ TempFolder::~TempFolder() {
 std::vector<std::string> load_server_args(const std::string& db, const std::string& catalog, int threads) {
     return {"--port", "0", "--db", db, "--catalog", catalog, "--threads", std::to_string(threads),
             "--fast-password-hashing", "--admin", "admin@test.example:adminpass1",
-            "--hold-rate", "1000000", "--order-rate", "1000000"};
+            "--hold-rate", "1000000", "--order-rate", "1000000", "--login-rate", "1000000"};
 }
 
 std::string register_customer(ApiClient& api, const std::string& email, double deadline_seconds) {
@@ -33,9 +33,11 @@ std::string register_customer(ApiClient& api, const std::string& email, double d
     auto retry = [&](auto call, const char* what) {
         for (;;) {
             Reply reply = call();
-            if (reply.status != 0) return reply;
+            // No answer, or 503 server_busy (too many password hashes at once): try again, as a browser would.
+            if (reply.status != 0 && reply.status != 503) return reply;
             if (std::chrono::steady_clock::now() > deadline)
-                throw std::runtime_error(std::string(what) + " got no answer: " + reply.transport_error);
+                throw std::runtime_error(std::string(what) + " got no answer: " +
+                                         (reply.status ? reply.code() : reply.transport_error));
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
     };

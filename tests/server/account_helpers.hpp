@@ -15,9 +15,10 @@ namespace encore::test {
 inline const std::string admin_email = "admin@test.example";
 inline const std::string admin_password = "adminpass1";
 
-// Flags for a fast server with the test admin, plus `extra`.
+// Flags for a fast server with the test admin, plus `extra` (which win over these).
 inline std::vector<std::string> with_admin(std::vector<std::string> extra = {}) {
-    extra.insert(extra.end(), {"--fast-password-hashing", "--admin", admin_email + ":" + admin_password});
+    extra.insert(extra.begin(), {"--fast-password-hashing", "--admin", admin_email + ":" + admin_password,
+                                 "--login-rate-per-account", "1000", "--max-sessions-per-account", "1000"});
     return extra;
 }
 

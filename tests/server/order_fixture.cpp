@@ -11,8 +11,11 @@
 namespace encore::test {
 namespace {
 
-std::vector<std::string> shop_args() {
-    return {"--catalog", demo_catalog_path(), "--fast-password-hashing", "--admin", "admin@test.example:adminpass1"};
+std::vector<std::string> shop_args(const std::vector<std::string>& extra) {
+    std::vector<std::string> args{"--catalog", demo_catalog_path(), "--fast-password-hashing", "--admin",
+                                  "admin@test.example:adminpass1"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
 }
 
 Catalog demo_catalog() {
@@ -23,7 +26,7 @@ Catalog demo_catalog() {
 
 }  // namespace
 
-Shop::Shop() : running(shop_args()), catalog(demo_catalog()) {
+Shop::Shop(const std::vector<std::string>& extra_args) : running(shop_args(extra_args)), catalog(demo_catalog()) {
     login_admin();
     set_clock(shop_now);
 }

@@ -16,7 +16,8 @@ inline constexpr const char* shop_now = "2026-12-01T12:00:00Z";
 
 class Shop {
 public:
-    Shop();
+    // The demo shop, plus any encore-server flags (later flags win).
+    explicit Shop(const std::vector<std::string>& extra_args = {});
 
     RunningServer running;
     Catalog catalog;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <stdexcept>
 #include <thread>
 
@@ -33,7 +34,9 @@ int remaining_ms(Clock::time_point deadline) {
 // Starts the binary with stdin from /dev/null, stdout to `stdout_fd` (or a file), stderr to a file.
 pid_t spawn(const std::vector<std::string>& args, int stdout_fd, const std::string& stdout_file,
             const std::string& stderr_file) {
-    std::vector<std::string> argv_text{ENCORE_SERVER_BIN};
+    // ENCORE_TEST_SERVER_BIN runs the tests against another build (e.g. an older server, to see a test fail).
+    const char* other = std::getenv("ENCORE_TEST_SERVER_BIN");
+    std::vector<std::string> argv_text{other && *other ? other : ENCORE_SERVER_BIN};
     argv_text.insert(argv_text.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& arg : argv_text) argv.push_back(arg.data());
@@ -50,7 +53,7 @@ pid_t spawn(const std::vector<std::string>& args, int stdout_fd, const std::stri
     pid_t pid = -1;
     int error = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
-    if (error != 0) throw std::runtime_error(std::string("cannot start ") + ENCORE_SERVER_BIN);
+    if (error != 0) throw std::runtime_error("cannot start " + argv_text[0]);
     return pid;
 }
 
@@ -162,7 +165,7 @@ ExitResult run_server_to_exit(const std::vector<std::string>& args, const std::f
     return result;
 }
 
-std::string raw_exchange(int port, const std::string& request, std::chrono::milliseconds timeout) {
+int connect_loopback(int port) {
     int sock = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     sockaddr_in address{};
     address.sin_family = AF_INET;
@@ -172,6 +175,11 @@ std::string raw_exchange(int port, const std::string& request, std::chrono::mill
         close(sock);
         throw std::runtime_error("cannot connect to the server");
     }
+    return sock;
+}
+
+std::string raw_exchange(int port, const std::string& request, std::chrono::milliseconds timeout) {
+    const int sock = connect_loopback(port);
     for (std::size_t sent = 0; sent < request.size();) {
         ssize_t n = send(sock, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
         if (n <= 0) break;

@@ -52,6 +52,9 @@ struct ExitResult {
 ExitResult run_server_to_exit(const std::vector<std::string>& args, const std::filesystem::path& work_dir,
                               std::chrono::milliseconds timeout = std::chrono::seconds(10));
 
+// A socket connected to 127.0.0.1:port (throws if it cannot connect); the caller closes it.
+int connect_loopback(int port);
+
 // Sends raw bytes to 127.0.0.1:port and returns the first response (headers and Content-Length
 // body), or what came before the server closed the connection or `timeout` passed.
 std::string raw_exchange(int port, const std::string& request,

@@ -81,6 +81,7 @@ TEST_CASE("an internal error is a 500 problem that keeps the detail in the log",
     RunningServer running(RunningServer::small_catalog());
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(running.dir.file("encore.db").c_str(), &db) == SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000);  // the server's maintenance may be writing at that moment
     REQUIRE(sqlite3_exec(db, "DROP TABLE seat_states", nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(db);
 

@@ -19,9 +19,15 @@ enum class ApiProblem {
     http_error,                // any other HTTP-level failure
     internal_error,            // a bug on our side; the detail never shows internals
     rate_limited,              // too many requests from this client; Retry-After says when
+    request_timeout,           // the request's headers or body did not arrive in time
+    header_too_large,          // the request line and headers are over the limit
+    unsupported_encoding,      // a Content-Encoding the server does not read
+    too_many_connections,      // this address has too many connections open at once
+    server_busy,               // the server is at capacity for this kind of work; Retry-After says when
     // Request bodies
     malformed_json,            // the body is not JSON
     invalid_request,           // a field is missing, of the wrong type or out of range ("field" names it)
+    json_too_deep,             // the body nests arrays and objects deeper than the limit
     // Catalog
     catalog_missing,           // the server has no catalog yet
     catalog_invalid,           // an admin change would make the catalog invalid ("problems" lists why)
@@ -42,10 +48,14 @@ enum class ApiProblem {
     seats_unavailable,         // someone else has these seats ("seats" lists them)
     hold_refused,              // the core refuses these seats for this customer ("problems" says why)
     hold_not_found,            // the hold expired or was released
+    hold_too_large,            // more seats at one performance than one hold may keep
+    seat_limit_reached,        // more seats at one performance than one customer may hold or buy
+    too_many_holds,            // this customer or client already has the most live holds allowed
     // Orders and payment
     idempotency_key_missing,   // POST /api/orders needs an Idempotency-Key
     idempotency_key_reused,    // the key was used with a different body
     channel_forbidden,         // the box-office channel is for staff
+    invoice_limit_reached,     // more seats in unpaid invoices than one account may reserve
     basket_invalid,            // the core cannot sell this basket ("problems" per line)
     price_changed,             // the server's price differs from the client's expected total
     payment_declined,          // the card was declined

@@ -1,0 +1,26 @@
+// What a customer or an anonymous client already keeps, counted for the on-sale limits (seats per
+// performance, live holds, unpaid invoice seats). Plain SQL inside the caller's transaction.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "encore/ids.hpp"
+#include "encore/time.hpp"
+#include "store/sqlite.hpp"
+
+namespace encore::server {
+
+// The owner written on seat rows: "account:7", or "client:203.0.113.9" for an anonymous hold.
+std::string account_owner(std::int64_t account_id);
+std::string client_owner(std::string_view client_address);
+
+// Held, reserved and sold seats of `owner` at one instance.
+int owned_seats_at(sqlite::Connection& db, const std::string& owner, const InstanceId& instance);
+// Holds that have not expired and still keep a seat: an account's, or an anonymous client's.
+int live_holds_of_account(sqlite::Connection& db, std::int64_t account_id, Instant now);
+int live_holds_of_client(sqlite::Connection& db, const std::string& client_id, Instant now);
+// Seats in the account's reserved (unpaid invoice) orders.
+int unpaid_invoice_seats(sqlite::Connection& db, std::int64_t account_id);
+
+}  // namespace encore::server

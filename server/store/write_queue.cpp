@@ -1,0 +1,139 @@
+// The writer thread: take everything queued (up to a batch), BEGIN IMMEDIATE, one savepoint per write,
+// COMMIT, then wake the callers.
+#include "store/write_queue.hpp"
+
+#include <sqlite3.h>
+
+#include <iostream>
+
+namespace encore::server {
+namespace {
+
+constexpr int checkpoint_after_pages = 2000;  // ~8 MB of WAL
+
+}  // namespace
+
+WriteQueue::WriteQueue(ConnectionPool& pool, std::size_t max_batch) : pool_(pool), max_batch_(max_batch) {
+    writer_ = std::thread([this] { writer_loop(); });
+    checkpointer_ = std::thread([this] { checkpointer_loop(); });
+}
+
+WriteQueue::~WriteQueue() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    queued_.notify_all();
+    writer_.join();
+    {
+        std::lock_guard lock(checkpoint_mutex_);
+        checkpoint_due_ = true;
+    }
+    checkpoint_wanted_.notify_all();
+    checkpointer_.join();
+}
+
+int WriteQueue::wal_grew(void* self, sqlite3*, const char*, int pages) {
+    if (pages < checkpoint_after_pages) return SQLITE_OK;
+    auto* queue = static_cast<WriteQueue*>(self);
+    {
+        std::lock_guard lock(queue->checkpoint_mutex_);
+        queue->checkpoint_due_ = true;
+    }
+    queue->checkpoint_wanted_.notify_one();
+    return SQLITE_OK;
+}
+
+void WriteQueue::checkpointer_loop() {
+    auto db = pool_.lease();
+    for (;;) {
+        {
+            std::unique_lock lock(checkpoint_mutex_);
+            checkpoint_wanted_.wait(lock, [&] { return checkpoint_due_; });
+            checkpoint_due_ = false;
+        }
+        {
+            std::lock_guard lock(mutex_);
+            if (stopping_ && queue_.empty()) return;
+        }
+        // PASSIVE: copies what no reader still needs, without waiting for anyone or stopping the writer.
+        sqlite3_wal_checkpoint_v2(db->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    }
+}
+
+void WriteQueue::run(const std::function<bool(sqlite::Connection&)>& write) {
+    Job job{&write, nullptr, false};
+    {
+        std::unique_lock lock(mutex_);
+        queue_.push_back(&job);
+        queued_.notify_one();
+        committed_.wait(lock, [&] { return job.done; });
+    }
+    if (job.error) std::rethrow_exception(job.error);
+}
+
+void WriteQueue::writer_loop() {
+    auto db = pool_.lease();
+    // This connection's commits never checkpoint (a checkpoint fsyncs the database file while the
+    // batch's callers wait); the checkpointer thread does it when the WAL has grown.
+    db->execute("PRAGMA wal_autocheckpoint=0");
+    sqlite3_wal_hook(db->handle(), &WriteQueue::wal_grew, this);
+    struct Unhook {  // the connection goes back to the pool as any other
+        sqlite::Connection& db;
+        ~Unhook() {
+            sqlite3_wal_hook(db.handle(), nullptr, nullptr);
+            db.execute("PRAGMA wal_autocheckpoint=1000");
+        }
+    } unhook{*db};
+    for (;;) {
+        std::deque<Job*> batch;
+        {
+            std::unique_lock lock(mutex_);
+            queued_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+            if (queue_.empty()) return;
+            while (!queue_.empty() && batch.size() < max_batch_) {
+                batch.push_back(queue_.front());
+                queue_.pop_front();
+            }
+        }
+        run_batch(*db, batch);
+        {
+            std::lock_guard lock(mutex_);
+            for (Job* job : batch) job->done = true;
+        }
+        committed_.notify_all();
+    }
+}
+
+void WriteQueue::run_batch(sqlite::Connection& db, std::deque<Job*>& batch) {
+    std::size_t ran = 0;
+    try {
+        sqlite::Transaction transaction(db, sqlite::Transaction::Kind::immediate);
+        for (; ran < batch.size(); ++ran) {
+            Job& job = *batch[ran];
+            db.execute("SAVEPOINT write");
+            bool keep = false;
+            try {
+                keep = (*job.write)(db);
+            } catch (...) {
+                job.error = std::current_exception();
+            }
+            if (!keep) db.execute("ROLLBACK TO write");
+            db.execute("RELEASE write");
+        }
+        transaction.commit();
+    } catch (...) {
+        // The transaction is gone (a failed COMMIT, or SQLite dropped it): nothing of this batch was kept.
+        const std::exception_ptr error = std::current_exception();
+        for (Job* job : batch)
+            if (!job->error) job->error = error;
+        try {
+            std::rethrow_exception(error);
+        } catch (const std::exception& e) {
+            std::cerr << "encore-server: a batch of " << batch.size() << " writes failed: " << e.what() << "\n";
+        } catch (...) {
+        }
+    }
+}
+
+}  // namespace encore::server

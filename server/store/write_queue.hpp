@@ -1,0 +1,59 @@
+// Group commit. The writes that change seats (holds and orders) run on one writer thread, many to a
+// transaction, each in a savepoint of its own; a caller is answered only after the transaction that
+// holds its write has committed, so one COMMIT (and, with synchronous=FULL, one fsync) serves a whole
+// batch while every write stays all-or-nothing on its own. A second thread checkpoints the WAL into
+// the database when it has grown, so the writer never stops for a checkpoint.
+#pragma once
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+#include "store/connection_pool.hpp"
+
+struct sqlite3;
+
+namespace encore::server {
+
+class WriteQueue {
+public:
+    explicit WriteQueue(ConnectionPool& pool, std::size_t max_batch = 256);
+    ~WriteQueue();  // finishes what is queued, then stops the writer
+    WriteQueue(const WriteQueue&) = delete;
+    WriteQueue& operator=(const WriteQueue&) = delete;
+
+    // Runs `write` on the writer's connection inside the current batch's transaction and returns once
+    // that transaction has committed. `write` returns true to keep its changes, false to undo them (its
+    // savepoint is rolled back); an exception it throws undoes them too and is rethrown here, as is a
+    // failed COMMIT to every write of the batch.
+    void run(const std::function<bool(sqlite::Connection&)>& write);
+
+private:
+    struct Job {
+        const std::function<bool(sqlite::Connection&)>* write;
+        std::exception_ptr error;
+        bool done = false;
+    };
+    void writer_loop();
+    void run_batch(sqlite::Connection& db, std::deque<Job*>& batch);
+    void checkpointer_loop();
+    static int wal_grew(void* self, sqlite3* db, const char* name, int pages);
+
+    ConnectionPool& pool_;
+    std::size_t max_batch_;
+    std::mutex mutex_;
+    std::condition_variable queued_, committed_;
+    std::deque<Job*> queue_;
+    bool stopping_ = false;
+    std::thread writer_;
+    // Checkpoints: requested by the writer's WAL hook, run on their own connection.
+    std::mutex checkpoint_mutex_;
+    std::condition_variable checkpoint_wanted_;
+    bool checkpoint_due_ = false;
+    std::thread checkpointer_;
+};
+
+}  // namespace encore::server
