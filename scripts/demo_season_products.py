@@ -95,7 +95,7 @@ def build_products(catalog: dict) -> dict:
         "priority_windows": [{
             "id": "friends-priority", "name": "Friends' priority booking", "who": members,
             "events": ["the-importance-of-being-earnest"],
-            "opens_at": {"web": "2026-12-01T10:00:00Z", "box_office": "2026-12-01T09:00:00Z"}}],
+            "opens_at": {"web": "2026-11-16T10:00:00Z", "box_office": "2026-11-16T09:00:00Z"}}],
         "offers": [
             {"id": "friends-10", "name": "Friends save 10%", "kind": "percent_off", "percent": 10,
              "who": members, "series_rule": "not"},

@@ -277,7 +277,7 @@ TEST_CASE("the demo's season view", "[season][demo]") {
     CHECK(texts(v.passes[0].benefits) == std::vector<std::string>{"No booking fee"});
     REQUIRE(v.memberships.size() == 1);
     CHECK(texts(v.memberships[0].benefits) ==
-          std::vector<std::string>{"Friends' priority booking: book The Importance of Being Earnest online from Tue 1 Dec 2026, 10:00 UTC",
+          std::vector<std::string>{"Friends' priority booking: book The Importance of Being Earnest online from Mon 16 Nov 2026, 10:00 UTC",
                                    "Seats in the Friends' Block (10 seats)", "No booking fee", "Friends save 10%"});
     for (const auto& s : v.series) CHECK(s.sale.state == SaleState::on_sale);
 }

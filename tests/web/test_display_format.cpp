@@ -13,6 +13,14 @@ TEST_CASE("counts are grouped in thousands", "[format]") {
     for (const auto& [n, text] : rows) CHECK(web::format_count(n) == text);
 }
 
+TEST_CASE("what a basket or an order holds, in words", "[format]") {
+    CHECK(web::contents_words(0, {}) == "0 tickets");
+    CHECK(web::contents_words(1, {}) == "1 ticket");
+    CHECK(web::contents_words(0, {"Flex 4 Pass"}) == "Flex 4 Pass");
+    CHECK(web::contents_words(1, {"Friends"}) == "1 ticket and Friends");
+    CHECK(web::contents_words(2, {"Flex 4 Pass", "Friends"}) == "2 tickets, Flex 4 Pass and Friends");
+}
+
 TEST_CASE("a performance's time is split into day and clock", "[format]") {
     WebClient c;
     c.load();

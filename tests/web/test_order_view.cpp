@@ -58,6 +58,8 @@ TEST_CASE("an order in words: performance, seats, ticket types, prices, fees, to
     CHECK(s.performances[0].tickets[0].seat == "Stalls, Row A, Seat 1");
     CHECK(s.performances[0].tickets[0].ticket_type == "Adult");
     CHECK(s.performances[0].tickets[0].price == "£45.00");
+    CHECK(web::confirmation_headline(s, true) == "Thank you — you have bought 2 tickets");
+    CHECK(web::confirmation_headline(s, false) == "Reserved until the invoice is paid: 2 tickets");
     CHECK(s.performances[0].tickets[0].note == "+ £1.50 booking fee");
     CHECK(s.performances[0].tickets[1].ticket_type == "Child");
     CHECK(s.performances[0].tickets[1].note == "booking fee waived (members)");
@@ -125,6 +127,9 @@ TEST_CASE("products bought: a pass with its code; older orders show their long r
     CHECK(s.products[0].amount == "£60.00");
     CHECK(s.products[1].label == "Flex 2 Pass code");
     CHECK(s.products[1].detail == "Code FLEX-AAAA-BBBB-CCCC-DDDD · 2 tickets · valid until Fri 30 Apr 2027, 00:00");
+    // A pass on its own: the confirmation says a pass was bought, not that tickets were booked.
+    CHECK(s.contents == "Flex 2 Pass");
+    CHECK(web::confirmation_headline(s, true) == "Thank you — you have bought Flex 2 Pass");
 }
 
 TEST_CASE("an order opened by reference loads with the session; unknown ones say so", "[orders]") {

@@ -73,6 +73,7 @@ TEST_CASE("a membership in the basket opens its priority window and its locked s
     CHECK(web::selectable_seats_here(c.app)[block_seat]);
 
     REQUIRE(web::toggle_seat(c.app, block_seat));
+    CHECK(web::basket_contents_words(c.app) == "1 ticket and Friends of the Encore");
     c.tick();
     // The hold carries the membership, so the server judges the locked seat as the page did.
     nlohmann::json hold = body_of(c.http.peek("POST /api/holds"));

@@ -32,6 +32,7 @@ TEST_CASE("each kind of field tells the browser its type, autofill name and keyb
         {web::FieldKind::card_cvc, "text", "cc-csc", "numeric"},
         {web::FieldKind::search, "search", "off", "search"},
         {web::FieldKind::date, "date", "off", "text"},
+        {web::FieldKind::pass_code, "text", "off", "text"},
     };
     for (const Row& r : rows) {
         web::FieldSpec spec = web::field_spec(r.kind);
@@ -89,6 +90,19 @@ TEST_CASE("the page shows the fields of the last drawn frame; typing lands in th
     web::end_fields_frame(fields);
     CHECK(fields.shown.size() == 1);
     CHECK(fields.focused.empty());
+}
+
+TEST_CASE("a pass code is typed in capitals without spaces, and Enter in it uses it", "[fields][pass]") {
+    web::TextFieldsState fields;
+    std::string code;
+    web::begin_fields_frame(fields);
+    web::show_field(fields, field("pass_code", "pass_code", web::FieldKind::pass_code, &code));
+    web::end_fields_frame(fields);
+    CHECK(web::field_typed(fields, "pass_code", " flex-7k2m 9qxa ") == "FLEX-7K2M9QXA");
+    CHECK(code == "FLEX-7K2M9QXA");
+    CHECK(web::field_enter(fields, "pass_code").empty());
+    CHECK(web::take_submitted(fields, "pass_code"));
+    CHECK_FALSE(web::take_submitted(fields, "pass_code"));
 }
 
 TEST_CASE("a form that appears asks for the focus on its first empty field, once", "[fields]") {

@@ -90,4 +90,13 @@ std::string order_status_words(const CheckoutState& co) {
     return capitalised(co.status);
 }
 
+std::string contents_words(int tickets, const std::vector<std::string>& products) {
+    std::vector<std::string> parts;
+    if (tickets > 0 || products.empty()) parts.push_back(std::to_string(tickets) + (tickets == 1 ? " ticket" : " tickets"));
+    parts.insert(parts.end(), products.begin(), products.end());
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+    return out;
+}
+
 }  // namespace web

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "encore/availability.hpp"
 #include "encore/catalog.hpp"
@@ -21,6 +22,8 @@ std::string performance_day_short(const encore::Instance& instance);
 std::string format_count(std::int64_t n);
 // "14:32"
 std::string hold_countdown_text(long long seconds);
+// What a basket or an order holds: "2 tickets", "Flex 4 Pass", "1 ticket and Friends", "2 tickets, Flex 4 Pass and Friends".
+std::string contents_words(int tickets, const std::vector<std::string>& products);
 // "booking fee" -> "Booking fee"
 std::string capitalised(std::string text);
 // "Held in another basket"

@@ -105,6 +105,7 @@ OrderSummary summarise_order(const encore::Catalog& catalog, const json& order) 
     s.total = !text(order, "total_text").empty() ? text(order, "total_text") : w.money(number(order, "total"));
 
     std::map<std::string, std::pair<int, std::int64_t>> fee_totals;
+    std::vector<std::string> product_names;
     for (const json& line : array(order, "lines")) {
         bool product_line = false;
         for (const json& item : array(line, "items")) {
@@ -132,7 +133,10 @@ OrderSummary summarise_order(const encore::Catalog& catalog, const json& order) 
             perf->tickets.push_back({seat ? venue->plan.seat_name(*seat) : text(item, "seat"), type ? type->name : text(item, "ticket_type"),
                                      w.money(number(item, "price")), w.ticket_note(item)});
         }
-        if (product_line) s.products.push_back({text(line, "description"), text(line, "total_text"), ""});
+        if (product_line) {
+            s.products.push_back({text(line, "description"), text(line, "total_text"), ""});
+            product_names.push_back(text(line, "description"));
+        }
     }
     for (const json& fee : array(order, "order_fees")) add_fee(s.fees, fee_totals, fee);
     for (OrderRow& row : s.fees) {
@@ -149,6 +153,10 @@ OrderSummary summarise_order(const encore::Catalog& catalog, const json& order) 
                              " · valid until " + w.when(text(pass, "expires_at"));
         s.products.push_back({(p ? p->name : text(pass, "pass")) + " code", "", detail});
     }
+
+    int tickets = 0;
+    for (const OrderPerformance& p : s.performances) tickets += static_cast<int>(p.tickets.size());
+    s.contents = contents_words(tickets, product_names);
 
     const json& payment = order.contains("payment") ? order["payment"] : json();
     if (text(payment, "method") == "card") {
@@ -193,6 +201,10 @@ std::vector<std::string> order_summary_lines(const OrderSummary& s) {
         if (!s.invoice->how_to_pay.empty()) lines.push_back(s.invoice->how_to_pay);
     }
     return lines;
+}
+
+std::string confirmation_headline(const OrderSummary& summary, bool paid) {
+    return paid ? "Thank you \xE2\x80\x94 you have bought " + summary.contents : "Reserved until the invoice is paid: " + summary.contents;
 }
 
 }  // namespace web

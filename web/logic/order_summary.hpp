@@ -50,9 +50,13 @@ struct OrderSummary {
     std::string total;       // "£113.00"
     std::string payment;     // "Paid by Visa card ending 4242" / "By invoice"
     std::optional<OrderInvoice> invoice;
+    std::string contents;    // "2 tickets and Flex 4 Pass"
 };
 
 OrderSummary summarise_order(const encore::Catalog& catalog, const nlohmann::json& order);
+// The confirmation's first line, saying only what was bought: "Thank you — you have bought 2 tickets and Flex 4 Pass",
+// or for an invoice "Reserved until the invoice is paid: 2 tickets".
+std::string confirmation_headline(const OrderSummary& summary, bool paid);
 // The summary as plain lines of text (the printable copy and the tests read it).
 std::vector<std::string> order_summary_lines(const OrderSummary& summary);
 

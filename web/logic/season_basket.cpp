@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "logic/basket_pricing.hpp"
+#include "logic/display_format.hpp"
 
 namespace web {
 
@@ -112,6 +113,16 @@ int basket_ticket_count(const AppState& app) {
     std::size_t n = app.picks.size();
     for (const SeriesPick& s : app.season.series_picks) n += s.instances.size();
     return static_cast<int>(n);
+}
+
+std::string basket_contents_words(const AppState& app) {
+    std::vector<std::string> names;
+    for (const ProductPick& p : app.season.products) {
+        const encore::FlexPass* pass = app.catalog ? app.catalog->find_pass(p.product) : nullptr;
+        const encore::Membership* membership = app.catalog ? app.catalog->find_membership(p.product) : nullptr;
+        names.push_back(pass ? pass->name : membership ? membership->name : p.product.value);
+    }
+    return contents_words(basket_ticket_count(app), names);
 }
 
 bool basket_has_seats(const AppState& app) { return !app.picks.empty() || !app.season.series_picks.empty(); }

@@ -26,6 +26,8 @@ std::optional<encore::PassRedemption> pass_redemption_for(const AppState& app, c
 bool basket_empty(const AppState& app);
 // Tickets in the basket: one per ticket pick, one per performance of each series seat.
 int basket_ticket_count(const AppState& app);
+// The basket's contents in words for its total and the checkout: "2 tickets", "Flex 4 Pass", "1 ticket and Friends".
+std::string basket_contents_words(const AppState& app);
 // Seats (ticket picks or series seats) that need a hold.
 bool basket_has_seats(const AppState& app);
 // Every seat is held by the server and no hold request is waiting.

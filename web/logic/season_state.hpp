@@ -118,7 +118,7 @@ struct SeasonState {
     int next_product_key = 1;
     std::vector<PassUse> pass_uses;
     std::string pass_message;                  // why a pass or code could not be used, in the core's words
-    char pass_code[48] = {};                   // the "Use a pass" code field
+    std::string pass_code;                     // the "Use a pass" code field
     BestAvailableState best;
     AccountRecords records;
     OfferCounts offers;

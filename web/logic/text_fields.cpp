@@ -32,6 +32,12 @@ std::string tidy(FieldKind kind, const std::string& text) {
                 if (c != ' ' && c != '\t' && c != '\n') out += c;
             return out;
         }
+        case FieldKind::pass_code: {  // a code read from paper: no spaces, capitals as issued
+            std::string out;
+            for (char c : text)
+                if (c != ' ' && c != '\t' && c != '\n') out += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+            return out.size() > 48 ? out.substr(0, 48) : out;
+        }
         default: break;
     }
     std::size_t limit = static_cast<std::size_t>(field_spec(kind).max_length);
@@ -51,6 +57,7 @@ FieldSpec field_spec(FieldKind kind) {
         case FieldKind::card_cvc: return {"text", "cc-csc", "numeric", "123", "off", 4, 0};
         case FieldKind::search: return {"search", "off", "search", "Search plays and concerts", "off", 100, 0};
         case FieldKind::date: return {"date", "off", "text", "", "off", 10, 0};
+        case FieldKind::pass_code: return {"text", "off", "text", "Pass code", "characters", 48, 0};
     }
     return {};
 }

@@ -10,7 +10,7 @@
 
 namespace web {
 
-enum class FieldKind { email, current_password, new_password, person_name, card_number, card_expiry, card_cvc, search, date };
+enum class FieldKind { email, current_password, new_password, person_name, card_number, card_expiry, card_cvc, search, date, pass_code };
 
 // The HTML attributes of a kind of field.
 struct FieldSpec {

@@ -188,13 +188,12 @@ void use_a_pass_section(AppState& app, bool compact) {
     }
     ImGui::PushFont(theme::fonts().small);
     float w = ImGui::GetContentRegionAvail().x;
-    ImGui::SetNextItemWidth(compact ? w : w - theme::px(70));
-    bool enter = ImGui::InputTextWithHint("##passcode", "Pass code", app.season.pass_code, sizeof app.season.pass_code,
-                                          ImGuiInputTextFlags_EnterReturnsTrue);
-    remember_widget("pass_code");
+    text_field(app, "pass_code", "pass_code", "##Pass code", FieldKind::pass_code, app.season.pass_code,
+               compact ? w : w - theme::px(70));
     if (!compact) ImGui::SameLine();
+    bool enter = take_submitted(app.page.fields, "pass_code");
     if (ImGui::Button("Apply", ImVec2(-1, 0)) || enter) {
-        if (use_pass_code(app, app.season.pass_code) > 0) app.season.pass_code[0] = '\0';
+        if (use_pass_code(app, app.season.pass_code) > 0) app.season.pass_code.clear();
     }
     remember_widget("pass_code_apply");
     if (!app.season.pass_message.empty()) {

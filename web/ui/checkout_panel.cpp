@@ -100,10 +100,10 @@ void draw_checkout_window(AppState& app, Services& services, const Rect& area) {
         if (ImGui::Button("\xC3\x97", ImVec2(ImGui::GetFrameHeight(), 0))) co.open = false;
         remember_widget("checkout_close");
         ImGui::EndDisabled();
-        int tickets = basket_ticket_count(app);
         float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
         float y = ImGui::GetCursorScreenPos().y;
-        ImGui::Text("%d ticket%s", tickets, tickets == 1 ? "" : "s");
+        ImGui::TextUnformatted(basket_contents_words(app).c_str());
+        remember_widget("checkout_contents");
         right_aligned_text(theme::fonts().bold, priced.valid ? encore::format_money({priced.total, priced.currency}).c_str() : "–",
                            theme::accent, right, y);
         if (long long left = hold_seconds_left(app); left > 0)

@@ -37,8 +37,7 @@ void summary(AppState& app, const OrderSummary& s) {
     if (v.just_placed) {
         ImGui::PushFont(theme::fonts().title);
         ImGui::PushTextWrapPos(0);
-        ImGui::TextColored(col(paid ? theme::on_sale : theme::accent), "%s",
-                           paid ? "Thank you — your tickets are booked" : "Your seats are reserved");
+        ImGui::TextColored(col(paid ? theme::on_sale : theme::accent), "%s", confirmation_headline(s, paid).c_str());
         ImGui::PopTextWrapPos();
         ImGui::PopFont();
     }

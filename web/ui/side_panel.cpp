@@ -170,13 +170,10 @@ void basket_summary(AppState& app, const encore::PricedBasket& priced, bool with
     } else {
         ImGui::TextUnformatted("");
     }
-    int tickets = basket_ticket_count(app);
     ImGui::PushFont(theme::fonts().bold);
     ImVec2 p = ImGui::GetCursorScreenPos();
-    if (app.season.products.empty() || tickets > 0)
-        ImGui::Text("Total (%d ticket%s)", tickets, tickets == 1 ? "" : "s");
-    else
-        ImGui::TextUnformatted("Total");
+    if (basket_empty(app)) ImGui::TextUnformatted("Total");
+    else ImGui::Text("Total (%s)", basket_contents_words(app).c_str());
     ImGui::PopFont();
     std::string total = priced.valid ? encore::format_money({priced.total, priced.currency}) : "–";
     right_aligned_text(theme::fonts().title, total.c_str(), theme::accent, right, p.y - theme::px(3));
