@@ -25,6 +25,7 @@ struct OrderDraft {
     std::string card_token;            // card payments only
     Instant now;
     int invoice_days = 0;              // an invoice is due this long after `now` (or at the first performance)
+    std::int64_t acting_staff = 0;     // a member of staff selling for the account (0: the account itself)
 };
 
 struct OrderWritten {
