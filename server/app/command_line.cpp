@@ -20,7 +20,7 @@ bool takes_value(std::string_view flag) {
     return flag == "--bind" || flag == "--port" || flag == "--db" || flag == "--web-root" ||
            flag == "--catalog" || flag == "--threads" || flag == "--hold-minutes" || flag == "--hold-cap-minutes" ||
            flag == "--invoice-days" || flag == "--session-hours" || flag == "--hold-rate" || flag == "--order-rate" ||
-           flag == "--admin";
+           flag == "--admin" || flag == "--webhook-retry-seconds";
 }
 
 // Applies one flag with its value; returns an error message or nullopt.
@@ -56,6 +56,7 @@ std::optional<std::string> apply(Options& options, std::string_view flag, const 
             {"--session-hours", &Options::session_hours, 1, 24 * 365},
             {"--hold-rate", &Options::hold_requests_per_minute, 1, 1000000},
             {"--order-rate", &Options::order_requests_per_minute, 1, 1000000},
+            {"--webhook-retry-seconds", &Options::webhook_retry_seconds, 1, 3600},
         };
         for (const Limit& limit : limits) {
             if (flag != limit.flag) continue;
@@ -107,7 +108,9 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
 std::string usage_line() {
     return "usage: encore-server [--bind ADDR] [--port N] [--db PATH] [--web-root DIR] [--catalog FILE] "
            "[--demo-sales] [--threads N] [--hold-minutes N] [--hold-cap-minutes N] [--invoice-days N] "
-           "[--session-hours N] [--hold-rate N] [--order-rate N] [--admin EMAIL:PASSWORD] [--fast-password-hashing] [--help]";
+           "[--session-hours N] [--hold-rate N] [--order-rate N] [--webhook-retry-seconds N] [--admin EMAIL:PASSWORD] "
+           "[--fast-password-hashing] [--help]\n"
+           "       encore-server import-subscribers [--db PATH] [--now RFC3339] [--check] FILE.csv";
 }
 
 std::string help_text() {
@@ -126,9 +129,14 @@ std::string help_text() {
            "  --session-hours N     logins last N hours (default 336)\n"
            "  --hold-rate N         hold requests per minute per client address (default 120)\n"
            "  --order-rate N        order requests per minute per client address (default 60)\n"
+           "  --webhook-retry-seconds N  a failed webhook delivery is retried after N seconds, doubling,\n"
+           "                        at most an hour apart, for 3 days (default 10)\n"
            "  --admin EMAIL:PASSWORD  create this admin account on start if it does not exist\n"
            "  --fast-password-hashing  tests and benchmarks only: argon2id at its minimum cost\n"
            "  --help           show this help\n\n"
+           "import-subscribers imports existing subscribers from a CSV file (docs/renewals.md#importing-existing-subscribers)\n"
+           "into the database: every row is checked first and nothing is imported if any is bad; --check only checks;\n"
+           "--now sets the import's time (default: the system time).\n\n"
            "On start it prints one line to stdout: \"encore-server listening on http://HOST:PORT\".\n"
            "Exit codes: 0 stopped by SIGINT/SIGTERM, 1 cannot start, 2 bad command line.\n";
 }

@@ -1,10 +1,12 @@
-// The maintenance thread: once a second, release expired holds and lapse unpaid invoices.
+// The maintenance thread: once a second, release expired holds, lapse unpaid invoices and run the
+// renewal campaign's dates.
 #include "app/maintenance.hpp"
 
 #include <chrono>
 #include <iostream>
 
 #include "sales/hold_operations.hpp"
+#include "renewals/renewal_scheduler.hpp"
 #include "sales/invoices.hpp"
 
 namespace encore::server {
@@ -12,6 +14,7 @@ namespace encore::server {
 void Maintenance::run_once(ServerContext& ctx) {
     release_expired_holds(ctx);
     lapse_unpaid_invoices(ctx);
+    run_renewal_scheduler(ctx);
 }
 
 Maintenance::Maintenance(ServerContext& ctx) : ctx_(ctx) {

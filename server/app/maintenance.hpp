@@ -1,4 +1,5 @@
-// Work nobody asks for: expired holds and lapsed invoices are released every second by a thread.
+// Work nobody asks for: expired holds and lapsed invoices are released, and the renewal campaign's
+// dates run, every second by a thread.
 #pragma once
 #include <atomic>
 #include <thread>

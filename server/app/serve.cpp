@@ -23,6 +23,7 @@
 #include "http/request_guard.hpp"
 #include "http/request_log.hpp"
 #include "http/static_files.hpp"
+#include "renewals/webhook_dispatcher.hpp"
 #include "store/store.hpp"
 
 namespace encore::server {
@@ -103,6 +104,7 @@ int serve(const Options& options) {
                     (errno ? std::string(": ") + std::strerror(errno) : std::string()));
     }
     Maintenance maintenance(ctx);
+    WebhookDispatcher webhooks(ctx);
     std::cout << "encore-server listening on http://" << url_host(options.bind_address) << ":" << port << std::endl;
     const bool clean = server.listen_after_bind();
     std::cerr << "encore-server: stopped\n";
