@@ -123,13 +123,16 @@ public:
 private:
     void roll_over(Instant t) {
         for (const RolloverPair& pair : due_rollovers(catalog_, t)) {
+            // New and Renewed subscribers of `from`: all of them the first time, later only those who
+            // subscribed since (plan_rollover skips anyone else, so a repeat changes nothing).
             Transaction transaction(*db_, Transaction::Kind::immediate);
             RenewalSchedule schedule(*db_);
-            if (schedule.rollover_done(pair.from, pair.to)) continue;
             SeatLedger seats(*db_);
             SubscriberStore records(*db_, catalog_, seats);
+            const auto ids = records.at_package(pair.from, {SubscriberStatus::new_, SubscriberStatus::renewed});
+            if (ids.empty() && schedule.rollover_done(pair.from, pair.to)) continue;
             std::vector<SubscriberRecord> rolling;
-            for (std::int64_t id : records.at_package(pair.from, {SubscriberStatus::new_, SubscriberStatus::renewed}))
+            for (std::int64_t id : ids)
                 if (auto record = records.load(id)) rolling.push_back(std::move(*record));
             std::vector<SubscriberState> states;
             for (const SubscriberRecord& record : rolling) states.push_back(record.state);

@@ -38,6 +38,7 @@ public:
     void set_processed_until(Instant t);
 
     bool rollover_done(const ProductId& from, const ProductId& to);
+    // Records a rollover (the first time) or later subscribers rolled by it, with their issues.
     void record_rollover(const ProductId& from, const ProductId& to, std::int64_t subscribers,
                          const std::vector<RolloverIssueRow>& issues, Instant now);
     std::vector<RolloverDone> rollovers();

@@ -16,7 +16,9 @@ inline constexpr const char* shop_now = "2026-12-01T12:00:00Z";
 
 class Shop {
 public:
-    Shop();
+    // A server on `catalog_path` with the test admin, `extra_args`, the clock at `now`.
+    explicit Shop(const std::string& catalog_path = demo_catalog_path(), std::vector<std::string> extra_args = {},
+                  const std::string& now = shop_now);
 
     RunningServer running;
     Catalog catalog;
@@ -31,6 +33,8 @@ public:
     void login_admin();
 
     std::string register_customer(const std::string& email);
+    // A new session of a customer registered by register_customer (after a clock jump beyond its hours).
+    std::string login(const std::string& email);
     std::string create_staff(const std::string& email);
     // A hold token for seats of one instance, held by the token's account.
     std::string hold(const std::string& token, const std::string& instance, const std::vector<std::string>& seats);
