@@ -110,7 +110,7 @@ std::string usage_line() {
            "[--demo-sales] [--threads N] [--hold-minutes N] [--hold-cap-minutes N] [--invoice-days N] "
            "[--session-hours N] [--hold-rate N] [--order-rate N] [--webhook-retry-seconds N] [--admin EMAIL:PASSWORD] "
            "[--fast-password-hashing] [--help]\n"
-           "       encore-server import-subscribers [--db PATH] [--now RFC3339] [--check] FILE.csv";
+           "       encore-server import-subscribers [--db PATH] [--now RFC3339] [--check] [--progress] FILE.csv";
 }
 
 std::string help_text() {

@@ -22,13 +22,14 @@
 namespace encore::server {
 namespace {
 
-constexpr const char* usage = "usage: encore-server import-subscribers [--db PATH] [--now RFC3339] [--check] FILE.csv";
+constexpr const char* usage = "usage: encore-server import-subscribers [--db PATH] [--now RFC3339] [--check] [--progress] FILE.csv";
 
 struct ImportOptions {
     std::string db = "var/encore.db";
     std::string file;
     std::optional<Instant> now;
     bool check_only = false;
+    bool progress = false;  // the progress bar even when stderr is not a terminal
 };
 
 std::optional<std::string> parse(const std::vector<std::string>& args, ImportOptions& out) {
@@ -36,6 +37,8 @@ std::optional<std::string> parse(const std::vector<std::string>& args, ImportOpt
         const std::string& arg = args[i];
         if (arg == "--check") {
             out.check_only = true;
+        } else if (arg == "--progress") {
+            out.progress = true;
         } else if (arg == "--db" || arg == "--now") {
             if (i + 1 >= args.size() || args[i + 1].empty()) return arg + " needs a value";
             const std::string& value = args[++i];
@@ -61,7 +64,7 @@ std::optional<std::string> parse(const std::vector<std::string>& args, ImportOpt
 // A bar on stderr when it is a terminal: "[#########-----------]  45%  45,000 / 100,000 subscribers".
 class ProgressBar {
 public:
-    ProgressBar(std::size_t total, const char* what) : total_(total), what_(what), shown_(isatty(STDERR_FILENO)) {}
+    ProgressBar(std::size_t total, const char* what, bool always) : total_(total), what_(what), shown_(always || isatty(STDERR_FILENO)) {}
     void update(std::size_t done) {
         if (!shown_ || total_ == 0) return;
         const std::size_t percent = done * 100 / total_;
@@ -141,7 +144,7 @@ int import_subscribers_command(const std::vector<std::string>& args) {
             std::cout << options.file << ": " << checked.subscribers.size() << " subscribers, every row is good (nothing imported: --check)\n";
             return 0;
         }
-        ProgressBar bar(checked.subscribers.size(), "subscribers");
+        ProgressBar bar(checked.subscribers.size(), "subscribers", options.progress);
         SeatLedger ledger(*db);
         const ImportWritten written = write_imported_subscribers(*db, catalog, ledger, checked.subscribers, Actor{}, now,
                                                                  [&](std::size_t done) { bar.update(done); });

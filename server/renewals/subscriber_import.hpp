@@ -8,7 +8,8 @@
 
 namespace encore::server {
 
-// argv after "import-subscribers": [--db PATH] [--now RFC3339] [--check] FILE.csv. Exit code: 0 imported
+// argv after "import-subscribers": [--db PATH] [--now RFC3339] [--check] [--progress] FILE.csv (--progress: the
+// bar even when stderr is not a terminal). Exit code: 0 imported
 // (or checked), 1 bad rows or cannot run (nothing imported), 2 bad command line.
 int import_subscribers_command(const std::vector<std::string>& args);
 

@@ -84,15 +84,14 @@ int SeatLedger::set_order_state(std::int64_t order_id, SeatState state) {
 
 bool SeatLedger::place_subscriber_seat(const InstanceId& instance, const SeatId& seat, SeatState state,
                                        std::int64_t subscriber_id) {
-    auto update = db_.prepare(
-        "UPDATE seat_states SET state = ? WHERE instance_id = ? AND seat_id = ? AND subscriber_id = ?");
-    update.bind(1, seat_state_name(state)).bind(2, instance.value).bind(3, seat.value).bind(4, subscriber_id);
-    update.run();
-    if (sqlite3_changes(db_.handle()) != 1) {
-        auto insert = db_.prepare(
-            "INSERT OR IGNORE INTO seat_states (instance_id, seat_id, state, changed_version, subscriber_id) VALUES (?, ?, ?, 0, ?)");
-        insert.bind(1, instance.value).bind(2, seat.value).bind(3, seat_state_name(state)).bind(4, subscriber_id);
-        insert.run();
+    auto insert = db_.prepare(
+        "INSERT OR IGNORE INTO seat_states (instance_id, seat_id, state, changed_version, subscriber_id) VALUES (?, ?, ?, 0, ?)");
+    insert.bind(1, instance.value).bind(2, seat.value).bind(3, seat_state_name(state)).bind(4, subscriber_id);
+    insert.run();
+    if (sqlite3_changes(db_.handle()) != 1) {  // the seat has a row: it must be the subscriber's own
+        auto update = db_.prepare("UPDATE seat_states SET state = ? WHERE instance_id = ? AND seat_id = ? AND subscriber_id = ?");
+        update.bind(1, seat_state_name(state)).bind(2, instance.value).bind(3, seat.value).bind(4, subscriber_id);
+        update.run();
         if (sqlite3_changes(db_.handle()) != 1) return false;
     }
     record(instance.value, seat.value, state);
