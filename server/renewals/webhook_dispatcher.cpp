@@ -85,10 +85,10 @@ WebhookAttempt post_event(const WebhookEndpoint& endpoint, const WebhookClaim& c
 int WebhookDispatcher::deliver_once(ServerContext& ctx) {
     auto db = ctx.pool.lease();
     std::vector<WebhookClaim> claims;
-    if (!WebhookStore(*db).anything_due(ctx.clock.now())) return 0;  // the common case takes no write lock
+    if (!WebhookStore(*db).anything_due(system_instant())) return 0;  // the common case takes no write lock
     {
         sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
-        claims = WebhookStore(*db).claim(ctx.clock.now(), claims_per_round, lease_seconds);
+        claims = WebhookStore(*db).claim(system_instant(), claims_per_round, lease_seconds);
         transaction.commit();
     }
     for (const WebhookClaim& claim : claims) {
@@ -99,11 +99,11 @@ int WebhookDispatcher::deliver_once(ServerContext& ctx) {
         }
         const std::string body = event_body(*db, claim);
         WebhookAttempt attempt;
-        attempt.at = ctx.clock.now();
+        attempt.at = system_instant();
         if (!endpoint) attempt.error = "the endpoint was removed";
         else if (body.empty()) attempt.error = "the event cannot be built";
         else attempt = post_event(*endpoint, claim, body, attempt.at);
-        const Instant now = ctx.clock.now();
+        const Instant now = system_instant();
         sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
         WebhookStore(*db).record(claim, attempt, attempt.error.empty() ? std::nullopt : retry_at(claim, now, ctx.options.webhook_retry_seconds),
                                  now);

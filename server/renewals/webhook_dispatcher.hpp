@@ -1,7 +1,8 @@
 // Delivers the webhook outbox over real HTTP from a thread of its own, never from a request thread:
 // each subscriber's events in sequence order, one at a time per endpoint, signed (webhook_signature.hpp),
 // with timeouts; a failure is retried with exponential backoff (--webhook-retry-seconds, doubling, at
-// most an hour apart) until it has failed for 3 days. The outbox lives in the database, so deliveries
+// most an hour apart) until it has failed for 3 days. Deliveries run on real time, not the server clock
+// the admin moves (a receiver's outage is real). The outbox lives in the database, so deliveries
 // survive restarts; claims with a lease let two servers share the work.
 #pragma once
 #include <atomic>

@@ -55,7 +55,7 @@ SubscriberRecord SubscriberStore::create(std::int64_t account_id, const std::str
     insert.reset();
     for (const HistoryRow& row : rows) {
         write_row(record, row, adopt_order);
-        queue_webhooks(record.id, static_cast<std::int64_t>(record.history.size()), now);
+        queue_webhooks(record.id, static_cast<std::int64_t>(record.history.size()));
     }
     reproject(record);
     return record;
@@ -69,7 +69,7 @@ void SubscriberStore::append(SubscriberRecord& record, const std::vector<History
             throw SubscriberWriteError(std::string(action_name(row.action)) + " cannot follow " + status_name(record.state.status) +
                                        " (subscriber " + std::to_string(record.id) + ")");
         write_row(record, row, std::nullopt);
-        queue_webhooks(record.id, static_cast<std::int64_t>(record.history.size()), now);
+        queue_webhooks(record.id, static_cast<std::int64_t>(record.history.size()));
     }
     settle_invoices(record, before, now);
     reproject(record);
@@ -118,15 +118,15 @@ const std::vector<std::int64_t>& SubscriberStore::endpoints() {
     return *endpoints_;
 }
 
-void SubscriberStore::queue_webhooks(std::int64_t subscriber_id, std::int64_t sequence, Instant now) {
+void SubscriberStore::queue_webhooks(std::int64_t subscriber_id, std::int64_t sequence) {
     if (endpoints().empty()) return;
     auto upsert = db_.prepare(
         "INSERT INTO webhook_outbox (endpoint_id, subscriber_id, next_sequence, last_sequence, next_attempt_at) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (endpoint_id, subscriber_id) DO UPDATE SET "
         "next_attempt_at = CASE WHEN next_sequence > last_sequence THEN excluded.next_attempt_at ELSE next_attempt_at END, "
         "last_sequence = excluded.last_sequence");
-    for (std::int64_t endpoint : endpoints()) {
-        upsert.bind(1, endpoint).bind(2, subscriber_id).bind(3, sequence).bind(4, sequence).bind(5, now.unix_seconds);
+    for (std::int64_t endpoint : endpoints()) {  // due at once: deliveries run on real time, not the server clock
+        upsert.bind(1, endpoint).bind(2, subscriber_id).bind(3, sequence).bind(4, sequence).bind(5, std::int64_t{0});
         upsert.run();
         upsert.reset();
     }

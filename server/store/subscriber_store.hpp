@@ -63,7 +63,7 @@ public:
 private:
     void write_row(SubscriberRecord& record, const HistoryRow& row, std::optional<std::int64_t> adopt_order);
     void apply_seats(const SubscriberRecord& record, const HistoryRow& row, std::optional<std::int64_t> adopt_order);
-    void queue_webhooks(std::int64_t subscriber_id, std::int64_t sequence, Instant now);
+    void queue_webhooks(std::int64_t subscriber_id, std::int64_t sequence);
     void settle_invoices(const SubscriberRecord& record, SubscriberStatus before, Instant now);
     const std::vector<std::int64_t>& endpoints();
 

@@ -44,6 +44,12 @@ httplib::Result Shop::send(const std::string& method, const std::string& path, c
 
 httplib::Result Shop::get_as(const std::string& path, const std::string& token) { return send("GET", path, "", token); }
 
+void Shop::restart() {
+    running.server.restart();
+    running.client = running.server.client();
+    login_admin();
+}
+
 void Shop::set_clock(const std::string& now) {
     auto result = send("PUT", "/api/admin/clock", nlohmann::json{{"now", now}}.dump(), admin);
     INFO(result->body);

@@ -28,6 +28,8 @@ public:
     httplib::Result send(const std::string& method, const std::string& path, const std::string& body,
                          const std::string& token = {}, httplib::Headers headers = {});
     httplib::Result get_as(const std::string& path, const std::string& token);
+    // Stops the server and starts it again on the same database (its clock back to the system time).
+    void restart();
     // Moves the server clock (and logs the admin in again at the new time).
     void set_clock(const std::string& now);
     void login_admin();
