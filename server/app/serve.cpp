@@ -23,6 +23,7 @@
 #include "http/request_guard.hpp"
 #include "http/request_log.hpp"
 #include "http/static_files.hpp"
+#include "renewals/demo_subscribers.hpp"
 #include "renewals/webhook_dispatcher.hpp"
 #include "store/store.hpp"
 
@@ -91,6 +92,13 @@ int serve(const Options& options) {
         ensure_admin_account(ctx);
     } catch (const std::exception& error) {
         return fail(std::string("cannot create the --admin account: ") + error.what());
+    }
+    if (options.demo_sales && catalog.current()) {
+        try {
+            seed_demo_subscribers(ctx, catalog.current()->catalog);
+        } catch (const std::exception& error) {
+            return fail(std::string("cannot seed the demo's subscribers: ") + error.what());
+        }
     }
     install_api_routes(server, ctx);
     if (!options.web_root.empty() && !mount_web_root(server, options.web_root))

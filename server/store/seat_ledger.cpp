@@ -5,6 +5,11 @@
 
 namespace encore::server {
 
+// A seat_states row the house keeps (blocked by a house hold, nobody's): a subscriber may still have the seat.
+const char* const house_kept =
+    "state = 'blocked' AND hold_token IS NULL AND order_id IS NULL AND subscriber_id IS NULL AND EXISTS "
+    "(SELECT 1 FROM house_holds h WHERE h.instance_id = seat_states.instance_id AND h.seat_id = seat_states.seat_id)";
+
 void SeatLedger::record(const std::string& instance, const std::string& seat, SeatState state) {
     changed_[instance][seat] = state;
 }
@@ -88,8 +93,10 @@ bool SeatLedger::place_subscriber_seat(const InstanceId& instance, const SeatId&
         "INSERT OR IGNORE INTO seat_states (instance_id, seat_id, state, changed_version, subscriber_id) VALUES (?, ?, ?, 0, ?)");
     insert.bind(1, instance.value).bind(2, seat.value).bind(3, seat_state_name(state)).bind(4, subscriber_id);
     insert.run();
-    if (sqlite3_changes(db_.handle()) != 1) {  // the seat has a row: it must be the subscriber's own
-        auto update = db_.prepare("UPDATE seat_states SET state = ? WHERE instance_id = ? AND seat_id = ? AND subscriber_id = ?");
+    if (sqlite3_changes(db_.handle()) != 1) {  // the seat has a row: the subscriber's own, or one the house keeps for them
+        auto update = db_.prepare(
+            "UPDATE seat_states SET state = ?1, subscriber_id = ?4 WHERE instance_id = ?2 AND seat_id = ?3 AND (subscriber_id = ?4 OR ("
+            + std::string(house_kept) + "))");
         update.bind(1, seat_state_name(state)).bind(2, instance.value).bind(3, seat.value).bind(4, subscriber_id);
         update.run();
         if (sqlite3_changes(db_.handle()) != 1) return false;

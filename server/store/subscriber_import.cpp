@@ -42,7 +42,7 @@ ImportWritten write_imported_subscribers(sqlite::Connection& db, const Catalog& 
 
 std::unordered_set<std::string> occupied_seats(sqlite::Connection& db) {
     std::unordered_set<std::string> seats;
-    auto select = db.prepare("SELECT instance_id, seat_id FROM seat_states");
+    auto select = db.prepare("SELECT instance_id, seat_id FROM seat_states WHERE NOT (" + std::string(house_kept) + ")");
     while (select.step()) seats.insert(select.text(0) + "\t" + select.text(1));
     return seats;
 }

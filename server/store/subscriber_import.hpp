@@ -23,7 +23,8 @@ struct ImportWritten {
 ImportWritten write_imported_subscribers(sqlite::Connection& db, const Catalog& catalog, SeatLedger& ledger,
                                          const std::vector<ImportedSubscriber>& subscribers, const Actor& actor, Instant now,
                                          const std::function<void(std::size_t)>& progress);
-// Every (instance, seat) that is not open, as "<instance>\t<seat>".
+// Every (instance, seat) a subscriber cannot have (not open, and not just kept by the house), as
+// "<instance>\t<seat>".
 std::unordered_set<std::string> occupied_seats(sqlite::Connection& db);
 
 }  // namespace encore::server

@@ -230,7 +230,8 @@ Facts seat_facts(sqlite::Connection& db, const Catalog& catalog, const ProductId
     facts.taken = [&db, &catalog, package, subscriber_id, own_order](const SeriesGroupId& group, const SeatId& seat) {
         auto select = db.prepare(
             "SELECT 1 FROM seat_states WHERE instance_id = ? AND seat_id = ? "
-            "AND NOT (subscriber_id IS NOT NULL AND subscriber_id = ?) AND NOT (order_id IS NOT NULL AND order_id = ?)");
+            "AND NOT (subscriber_id IS NOT NULL AND subscriber_id = ?) AND NOT (order_id IS NOT NULL AND order_id = ?) AND NOT (" +
+            std::string(house_kept) + ")");
         for (const InstanceId& instance : group_instances(catalog, package, group)) {
             select.bind(1, instance.value).bind(2, seat.value).bind(3, subscriber_id).bind(4, own_order.value_or(-1));
             const bool taken = select.step();

@@ -14,8 +14,8 @@ namespace encore::test {
 
 using nlohmann::json;
 
-Campaign::Campaign(std::vector<std::string> extra_args)
-    : Shop(ENCORE_RENEWALS_CATALOG, [&] {
+Campaign::Campaign(std::vector<std::string> extra_args, const std::string& catalog_path)
+    : Shop(catalog_path, [&] {
           extra_args.insert(extra_args.end(), {"--session-hours", "8760"});
           return extra_args;
       }(), campaign_start) {}

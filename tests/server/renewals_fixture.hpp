@@ -17,7 +17,7 @@ inline const std::string declined_card = "4000000000000002";
 
 class Campaign : public Shop {
 public:
-    explicit Campaign(std::vector<std::string> extra_args = {});
+    explicit Campaign(std::vector<std::string> extra_args = {}, const std::string& catalog_path = ENCORE_RENEWALS_CATALOG);
 
     // Buys a seat (or seats) of a group of a package for the customer; returns the order.
     nlohmann::json buy_series(const std::string& token, const std::string& package, const std::string& group,
