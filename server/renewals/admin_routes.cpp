@@ -3,7 +3,6 @@
 
 #include <httplib.h>
 
-#include <charconv>
 #include <optional>
 
 #include "catalog/catalog_state.hpp"
@@ -11,6 +10,7 @@
 #include "http/api_response.hpp"
 #include "http/json_exchange.hpp"
 #include "http/problem.hpp"
+#include "renewals/path_id.hpp"
 #include "renewals/webhook_signature.hpp"
 #include "store/connection_pool.hpp"
 #include "store/house_holds.hpp"
@@ -25,12 +25,6 @@ using nlohmann::json;
 
 constexpr std::size_t min_secret = 16, max_secret = 200, max_description = 200;
 
-std::optional<std::int64_t> positive_id(const std::string& text) {
-    std::int64_t id = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (error != std::errc{} || end != text.data() + text.size() || id <= 0) return std::nullopt;
-    return id;
-}
 
 json endpoint_json(const WebhookEndpoint& endpoint) {
     return {{"id", endpoint.id}, {"url", endpoint.url}, {"description", endpoint.description},
@@ -107,7 +101,7 @@ void get_webhooks(ServerContext& ctx, const Account&, const httplib::Request&, h
 
 void delete_webhook(ServerContext& ctx, const Account&, const httplib::Request& req, httplib::Response& res) {
     const std::string text = req.matches[1];
-    const auto id = positive_id(text);
+    const auto id = path_id(text);
     auto db = ctx.pool.lease();
     sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
     if (!id || !WebhookStore(*db).remove_endpoint(*id, ctx.clock.now())) return send_webhook_not_found(res, text);
@@ -117,13 +111,13 @@ void delete_webhook(ServerContext& ctx, const Account&, const httplib::Request& 
 
 void get_webhook_deliveries(ServerContext& ctx, const Account&, const httplib::Request& req, httplib::Response& res) {
     const std::string text = req.matches[1];
-    const auto id = positive_id(text);
+    const auto id = path_id(text);
     const std::string status = req.has_param("status") ? req.get_param_value("status") : "";
     if (!status.empty() && status != "pending" && status != "delivered" && status != "failed")
         return send_invalid_request(res, 422, "status", "status must be pending, delivered or failed");
     int limit = 100;
     if (req.has_param("limit")) {
-        const auto value = positive_id(req.get_param_value("limit"));
+        const auto value = path_id(req.get_param_value("limit"));
         if (!value || *value > 1000) return send_invalid_request(res, 422, "limit", "limit must be a whole number from 1 to 1000");
         limit = static_cast<int>(*value);
     }
@@ -138,8 +132,8 @@ void get_webhook_deliveries(ServerContext& ctx, const Account&, const httplib::R
 
 void post_webhook_redelivery(ServerContext& ctx, const Account&, const httplib::Request& req, httplib::Response& res) {
     const std::string endpoint_text = req.matches[1], delivery_text = req.matches[2];
-    const auto endpoint = positive_id(endpoint_text);
-    const auto delivery = positive_id(delivery_text);
+    const auto endpoint = path_id(endpoint_text);
+    const auto delivery = path_id(delivery_text);
     auto db = ctx.pool.lease();
     sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
     WebhookStore store(*db);

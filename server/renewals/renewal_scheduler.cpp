@@ -173,8 +173,8 @@ private:
                                ? auto_renew(*db_, catalog_, *record, facts, *calendar, t, payment)
                                : due_transitions(record->state, *calendar, facts, t);
                 }
-                records.append(*record, rows, t);
-                records.reproject(*record);
+                if (rows.empty()) records.reproject(*record);  // nothing due after all: look again when it is
+                else records.append(*record, rows, t);
                 if (payment.amount > 0) money.record_payment(record->id, payment);
                 if (!rows.empty()) ++run_.transitions;
             }

@@ -3,7 +3,6 @@
 
 #include <httplib.h>
 
-#include <charconv>
 #include <optional>
 
 #include "accounts/account_json.hpp"
@@ -14,6 +13,7 @@
 #include "http/api_response.hpp"
 #include "http/json_exchange.hpp"
 #include "http/problem.hpp"
+#include "renewals/path_id.hpp"
 #include "renewals/subscriber_view.hpp"
 #include "sales/customer_routes.hpp"
 #include "sales/hold_eligibility.hpp"
@@ -39,18 +39,12 @@ using nlohmann::json;
 constexpr int customers_per_search = 50;
 constexpr int acts_shown = 50;
 
-std::optional<std::int64_t> positive_id(const std::string& text) {
-    std::int64_t id = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (error != std::errc{} || end != text.data() + text.size() || id <= 0) return std::nullopt;
-    return id;
-}
 
 // The customer named by the path's {id}, or nullopt after answering 404.
 std::optional<Account> path_customer(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
     const std::string text = req.matches[1];
     std::optional<Account> account;
-    if (const auto id = positive_id(text)) {
+    if (const auto id = path_id(text)) {
         auto db = ctx.pool.lease();
         account = find_account(*db, *id);
     }

@@ -10,6 +10,7 @@
 #include "context/clock.hpp"
 #include "http/api_response.hpp"
 #include "http/problem.hpp"
+#include "renewals/path_id.hpp"
 #include "renewals/subscriber_actions.hpp"
 #include "renewals/subscriber_view.hpp"
 #include "store/connection_pool.hpp"
@@ -21,12 +22,6 @@ namespace {
 
 using nlohmann::json;
 
-std::optional<std::int64_t> record_id(const std::string& text) {
-    std::int64_t id = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (error != std::errc{} || end != text.data() + text.size() || id <= 0) return std::nullopt;
-    return id;
-}
 
 void send_not_found(httplib::Response& res, const std::string& id) {
     send_response(res, problem_response(404, ApiProblem::subscriber_record_not_found, "Subscriber record not found",
@@ -43,7 +38,7 @@ void with_record(ServerContext& ctx, const Account& caller, const httplib::Reque
         return;
     }
     const std::string text = req.matches[1];
-    const auto id = record_id(text);
+    const auto id = path_id(text);
     auto db = ctx.pool.lease();
     sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::deferred);
     auto record = id ? load_subscriber(*db, *id) : std::nullopt;
@@ -53,7 +48,7 @@ void with_record(ServerContext& ctx, const Account& caller, const httplib::Reque
 
 void act(ServerContext& ctx, const Account& caller, const httplib::Request& req, httplib::Response& res, Viewer viewer) {
     const std::string text = req.matches[1];
-    const auto id = record_id(text);
+    const auto id = path_id(text);
     if (!id) return send_not_found(res, text);
     auto body = read_json_body(req, res);
     if (!body) return;
@@ -120,7 +115,7 @@ void get_staff_subscriber_records(ServerContext& ctx, const Account&, const http
     }
     std::int64_t after = 0;
     if (req.has_param("after")) {
-        const auto value = record_id(req.get_param_value("after"));
+        const auto value = path_id(req.get_param_value("after"));
         if (!value) return send_invalid_request(res, 422, "after", "after must be a subscriber record id");
         after = *value;
     }

@@ -23,7 +23,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr int claims_per_round = 10;
-constexpr std::int64_t lease_seconds = 120;
+constexpr std::int64_t lease_seconds = 30;  // a claim outlived (a crash) only delays a delivery; two deliveries of a row are allowed
 constexpr std::int64_t give_up_after_seconds = 3 * 24 * 60 * 60;
 constexpr std::int64_t longest_wait_seconds = 60 * 60;
 constexpr int connect_timeout_seconds = 2, io_timeout_seconds = 5;

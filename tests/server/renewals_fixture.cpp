@@ -38,6 +38,12 @@ json Campaign::records(const std::string& token) {
     return body_json(result)["subscriber_records"];
 }
 
+long long Campaign::only_record(const std::string& token) {
+    const json mine = records(token);
+    REQUIRE(mine.size() == 1);
+    return mine[0]["id"];
+}
+
 json Campaign::record(const std::string& token, long long id) {
     auto result = get_as("/api/me/subscriber-records/" + std::to_string(id), token);
     INFO(result->body);

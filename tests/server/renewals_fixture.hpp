@@ -22,8 +22,9 @@ public:
     // Buys a seat (or seats) of a group of a package for the customer; returns the order.
     nlohmann::json buy_series(const std::string& token, const std::string& package, const std::string& group,
                               const std::vector<std::string>& seats, const nlohmann::json& payment);
-    // The customer's records, and one by id.
+    // The customer's records, and one by id; the id of their only record.
     nlohmann::json records(const std::string& token);
+    long long only_record(const std::string& token);
     nlohmann::json record(const std::string& token, long long id);
     // The staff view {"subscriber_record", "history"}.
     nlohmann::json staff_record(long long id);

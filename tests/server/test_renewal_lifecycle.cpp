@@ -12,12 +12,6 @@ using nlohmann::json;
 
 namespace {
 
-long long only_record(Campaign& c, const std::string& token) {
-    const json records = c.records(token);
-    REQUIRE(records.size() == 1);
-    return records[0]["id"];
-}
-
 json seat_list(const json& view) {
     json seats = json::array();
     for (const json& seat : view["seats"]) seats.push_back({seat["seat"], seat["status"]});
@@ -42,7 +36,7 @@ TEST_CASE("a subscription rolls over onto next season's package on a plan that d
     c.buy_series(alice, "sub27", "tue", {"ST-B-1"}, card_payment(c.store_card(alice, approved_card)));
     c.buy_series(bob, "sub27", "tue", {"ST-A-3"}, card_payment(c.store_card(bob, approved_card)));    // a wheelchair space
     c.buy_series(carol, "sub27", "sat", {"ST-A-1"}, card_payment(c.store_card(carol, approved_card)));  // S-A-1 is one in 2028
-    const long long a = only_record(c, alice), b = only_record(c, bob), k = only_record(c, carol);
+    const long long a = c.only_record(alice), b = c.only_record(bob), k = c.only_record(carol);
     json before = c.record(alice, a);
     CHECK(before["status"] == "New");
     CHECK(before["package"]["id"] == "sub27");
@@ -85,7 +79,7 @@ TEST_CASE("a customer renews in full, by instalments, declines or changes seats 
     const std::string alice = c.register_customer("alice@test.example");
     const std::string card = c.store_card(alice, approved_card);
     c.buy_series(alice, "sub27", "tue", {"ST-B-1"}, card_payment(card));
-    const long long id = only_record(c, alice);
+    const long long id = c.only_record(alice);
     c.move_to("2027-03-02T10:00:00Z");  // rolled over on 1 Jan, renewal open since 1 Mar
     json view = c.record(alice, id);
     REQUIRE(view["status"] == "Pending");
@@ -113,7 +107,7 @@ TEST_CASE("a customer renews in full, by instalments, declines or changes seats 
         require_problem(again, 422, "renewal_refused");
         CHECK(body_json(again)["reason"] == "already_renewed");
     }
-    SECTION("renew by a payment plan: reserved until the last instalment") {
+    SECTION("renew by a payment plan, seats reserved until the last instalment") {
         const json* plan = find_action(view, "renew", 3);
         REQUIRE(plan);
         REQUIRE((*plan)["plan"].size() == 3);
@@ -146,7 +140,7 @@ TEST_CASE("a customer renews in full, by instalments, declines or changes seats 
         CHECK(c.history_actions(id) ==
               std::vector<std::string>{"Subscribe", "Rollover", "ManualRenew", "PaymentRecorded", "PaymentRecorded"});
     }
-    SECTION("decline: the seats stay reserved until the lock date, then open (or the house's hold), then the record ends") {
+    SECTION("decline, seats reserved until the lock date, then the house's hold, then the record ends") {
         auto declined = c.act(alice, id, {{"action", "decline"}, {"note", "moving away"}});
         REQUIRE(declined->status == 200);
         CHECK(body_json(declined)["subscriber_record"]["status"] == "Declined");
@@ -167,12 +161,12 @@ TEST_CASE("a customer renews in full, by instalments, declines or changes seats 
               std::vector<std::string>{"Subscribe", "Rollover", "DeclinedRenewal", "RenewalLocked", "Deactivate"});
         CHECK(c.staff_record(id)["history"][3]["seats"][0]["status"] == "HOLD");
     }
-    SECTION("change seats while renewing: the new seat must be free at every performance, the old one is released") {
+    SECTION("change seats while renewing, the new seat free at every performance and the old one released") {
         const std::string bob = c.register_customer("bob@test.example");
         c.set_clock("2026-12-02T12:00:00Z");
         c.buy_series(bob, "sub27", "tue", {"ST-B-2"}, card_payment(c.store_card(bob, approved_card)));
         c.move_to("2027-03-02T11:00:00Z");
-        const long long bobs = only_record(c, bob);
+        const long long bobs = c.only_record(bob);
         auto moved = c.act(bob, bobs, {{"action", "change_seats"}, {"seats", {"S-C-1"}}});
         INFO(moved->body);
         REQUIRE(moved->status == 200);
@@ -204,7 +198,7 @@ TEST_CASE("a customer acts only on their own record, while the renewal is open; 
     const std::string alice = c.register_customer("alice@test.example"), bob = c.register_customer("bob@test.example");
     const std::string card = c.store_card(alice, approved_card);
     c.buy_series(alice, "sub27", "tue", {"ST-B-1"}, card_payment(card));
-    const long long id = only_record(c, alice);
+    const long long id = c.only_record(alice);
     c.move_to("2027-02-01T09:00:00Z");
     auto early = c.act(alice, id, {{"action", "renew"}, {"payment", pay_by(card)}});
     require_problem(early, 422, "renewal_refused");
@@ -255,7 +249,7 @@ TEST_CASE("the box office cannot renew after the lapsed end date; the lock then 
     Campaign c;
     const std::string alice = c.register_customer("alice@test.example");
     c.buy_series(alice, "sub27", "tue", {"ST-B-1"}, card_payment(c.store_card(alice, approved_card)));
-    const long long id = only_record(c, alice);
+    const long long id = c.only_record(alice);
     c.move_to("2027-04-16T09:00:00Z");
     auto late = c.staff_act(id, {{"action", "renew"}, {"payment", {{"method", "recorded"}}}});
     require_problem(late, 422, "renewal_refused");
@@ -269,7 +263,7 @@ TEST_CASE("moving the clock far ahead runs every transition in order, each dated
     Campaign c;
     const std::string alice = c.register_customer("alice@test.example");
     c.buy_series(alice, "sub27", "tue", {"ST-B-1"}, card_payment(c.store_card(alice, approved_card)));
-    const long long id = only_record(c, alice);
+    const long long id = c.only_record(alice);
     c.move_to("2027-08-01T09:00:00Z");  // past the rollover, renewal end, lock date and the end of season 2027
     const json history = c.staff_record(id)["history"];
     REQUIRE(history.size() == 5);
@@ -307,7 +301,7 @@ TEST_CASE("two servers on one database run the campaign's dates once", "[renewal
     REQUIRE(moved->status == 200);
     c.move_to(when);
     for (const std::string& token : customers) {
-        const long long id = only_record(c, token);
+        const long long id = c.only_record(token);
         CHECK(c.history_actions(id) == std::vector<std::string>{"Subscribe", "Rollover", "Lapse", "RenewalLocked"});
     }
     CHECK(second.stop() == 0);

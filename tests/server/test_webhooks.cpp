@@ -126,7 +126,7 @@ bool wait_until(Condition done, std::chrono::seconds limit) {
 
 }  // namespace
 
-TEST_CASE("every event reaches a receiver that refuses, goes down and comes back after a restart: at least once, in order, signed",
+TEST_CASE("a receiver that refuses, goes down and comes back after a restart gets every event, in order and signed",
           "[renewals][webhooks]") {
     Campaign c({"--webhook-retry-seconds", "1"});
     Receiver receiver(3);
@@ -183,16 +183,14 @@ TEST_CASE("every event reaches a receiver that refuses, goes down and comes back
     }
 
     const json deliveries = body_json(c.get_as("/api/admin/webhooks/" + std::to_string(endpoint) + "/deliveries", c.admin))["deliveries"];
-    int retried = 0;
+    std::size_t failed_attempts = 0;
     for (const json& delivery : deliveries) {
         CHECK(delivery["status"] == "delivered");
-        if (delivery["attempts"].size() > 1) {
-            ++retried;
-            CHECK(delivery["attempts"][0]["error"] != "");
-            CHECK(delivery["attempts"].back()["http_status"] == 204);
-        }
+        CHECK(delivery["attempts"].back()["http_status"] == 204);
+        failed_attempts += delivery["attempts"].size() - 1;
+        if (delivery["attempts"].size() > 1) CHECK(delivery["attempts"][0]["error"] != "");
     }
-    CHECK(retried >= 3);
+    CHECK(failed_attempts >= 3 + 3);  // the three refusals, and the rollovers sent while the receiver was down
     const long long some = deliveries[0]["id"];
     const std::size_t before = receiver.events().size();
     auto again = c.send("POST", "/api/admin/webhooks/" + std::to_string(endpoint) + "/deliveries/" + std::to_string(some) + "/redeliver", "",
