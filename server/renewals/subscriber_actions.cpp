@@ -13,6 +13,7 @@
 #include "encore/pricing_json.hpp"
 #include "encore/renewals_json.hpp"
 #include "store/connection_pool.hpp"
+#include "store/idempotency.hpp"
 #include "store/payments.hpp"
 #include "store/renewal_ledger.hpp"
 #include "store/seat_ledger.hpp"
@@ -168,7 +169,7 @@ std::variant<ActionRequest, RequestProblem> decode_action_request(const json& bo
 }
 
 ApiResponse perform_action(ServerContext& ctx, const Account& caller, std::int64_t record_id, const ActionRequest& request,
-                           Viewer viewer) {
+                           Viewer viewer, const std::optional<ActionKey>& key) {
     auto published = ctx.catalog.current();
     if (!published)
         return problem_response(503, ApiProblem::catalog_missing, "No catalog loaded", "The server has no catalog yet.");
@@ -176,6 +177,12 @@ ApiResponse perform_action(ServerContext& ctx, const Account& caller, std::int64
     auto db = ctx.pool.lease();
     sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
     const Instant now = ctx.clock.now();
+    if (key)
+        if (auto stored = find_stored_response(*db, caller.id, key->key)) {
+            if (stored->fingerprint == key->fingerprint) return {stored->status, json::parse(stored->body)};
+            return problem_response(422, ApiProblem::idempotency_key_reused, "Idempotency key already used",
+                                    "This Idempotency-Key was used for a different request; use a new key for a new action.");
+        }
     SeatLedger seats(*db);
     SubscriberStore records(*db, catalog, seats);
     auto record = records.load(record_id);
@@ -253,6 +260,7 @@ ApiResponse perform_action(ServerContext& ctx, const Account& caller, std::int64
         appended.push_back(std::move(row));
     }
     ApiResponse answer{200, {{"subscriber_record", subscriber_view(*db, catalog, *record, viewer, now)}, {"appended", appended}}};
+    if (key) store_response(*db, caller.id, key->key, {key->fingerprint, answer.status, answer.body.dump()}, now);
     transaction.commit();
     return answer;
 }

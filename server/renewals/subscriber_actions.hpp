@@ -32,10 +32,17 @@ struct ActionRequest {
 //  "payment": {"method": "card", "card_token"} | {"method": "recorded", "reference"} (staff)}.
 std::variant<ActionRequest, RequestProblem> decode_action_request(const nlohmann::json& body, Viewer viewer);
 
+// An optional Idempotency-Key of the caller's and the request's fingerprint: the first answer is stored
+// with the action and replayed for a retry, so a retried payment is never taken twice.
+struct ActionKey {
+    std::string key;
+    std::string fingerprint;
+};
+
 // 200 {"subscriber_record": view, "appended": [rows]}; 404 subscriber_record_not_found (also for another
-// customer's record); 422 renewal_refused / renewal_not_priced / invalid_request; 402 payment_declined;
-// 409 price_changed or seats_unavailable.
+// customer's record); 422 renewal_refused / renewal_not_priced / invalid_request / idempotency_key_reused;
+// 402 payment_declined; 409 price_changed or seats_unavailable.
 ApiResponse perform_action(ServerContext& ctx, const Account& caller, std::int64_t record_id, const ActionRequest& request,
-                           Viewer viewer);
+                           Viewer viewer, const std::optional<ActionKey>& key = std::nullopt);
 
 }  // namespace encore::server

@@ -14,6 +14,7 @@
 #include "renewals/subscriber_actions.hpp"
 #include "renewals/subscriber_view.hpp"
 #include "store/connection_pool.hpp"
+#include "store/idempotency.hpp"
 #include "store/renewal_queries.hpp"
 #include "store/subscriber_store.hpp"
 
@@ -50,11 +51,18 @@ void act(ServerContext& ctx, const Account& caller, const httplib::Request& req,
     const std::string text = req.matches[1];
     const auto id = path_id(text);
     if (!id) return send_not_found(res, text);
+    std::optional<ActionKey> key;
+    if (req.has_header("Idempotency-Key")) {
+        key = ActionKey{req.get_header_value("Idempotency-Key"), {}};
+        if (!is_valid_idempotency_key(key->key))
+            return send_invalid_request(res, 400, "Idempotency-Key", "the key must be 1 to 100 letters, digits, '-' or '_'");
+    }
     auto body = read_json_body(req, res);
     if (!body) return;
     auto decoded = decode_action_request(*body, viewer);
     if (auto* problem = std::get_if<RequestProblem>(&decoded)) return send_invalid_request(res, 422, problem->field, problem->message);
-    send_response(res, perform_action(ctx, caller, *id, std::get<ActionRequest>(decoded), viewer));
+    if (key) key->fingerprint = request_fingerprint(req.path, body->dump());
+    send_response(res, perform_action(ctx, caller, *id, std::get<ActionRequest>(decoded), viewer, key));
 }
 
 }  // namespace

@@ -128,11 +128,18 @@ TEST_CASE("a customer renews in full, by instalments, declines or changes seats 
         for (int paid = 2; paid <= 3; ++paid) {
             const json* next = find_action(after, "pay_instalment");
             REQUIRE(next);
-            auto instalment = c.act(alice, id, {{"action", "pay_instalment"}, {"expected_amount", (*next)["amount"]}, {"payment", pay_by(card)}});
+            const json pay{{"action", "pay_instalment"}, {"expected_amount", (*next)["amount"]}, {"payment", pay_by(card)}};
+            const std::string path = "/api/me/subscriber-records/" + std::to_string(id) + "/actions";
+            const httplib::Headers keyed{{"Idempotency-Key", "instalment-" + std::to_string(paid)}};
+            auto instalment = c.send("POST", path, pay.dump(), alice, keyed);
             INFO(instalment->body);
             REQUIRE(instalment->status == 200);
+            auto retried = c.send("POST", path, pay.dump(), alice, keyed);  // a retry is answered the same, paid once
+            CHECK(retried->status == 200);
+            CHECK(retried->body == instalment->body);
             after = body_json(instalment)["subscriber_record"];
         }
+        CHECK(after["payments"].size() == 3);
         CHECK(after["payment_plan"]["complete"] == true);
         CHECK(seat_list(after) == json::array({{"S-B-1", "SOLD"}}));
         CHECK(c.seat_state("play28b-tue", "S-B-1") == 's');
