@@ -101,17 +101,21 @@ public:
         }
     }
 
+    // The checkpoints crossed are remembered in the database (another server, or this one after a restart,
+    // carries on from there); a pass that crosses none writes nothing unless something is due.
     SchedulerRun run(Instant now) {
         std::optional<Instant> done;
         {
             Transaction snapshot(*db_, Transaction::Kind::deferred);
             done = RenewalSchedule(*db_).processed_until();
         }
-        if (done && *done >= now) return run_;
-        for (Instant t : done ? checkpoints(catalog_, *done, now) : std::vector<Instant>{now}) {
+        const std::vector<Instant> instants = done ? checkpoints(catalog_, *done, now) : std::vector<Instant>{now};
+        for (Instant t : instants) {
+            if (done && t <= *done) continue;
             roll_over(t);
             transitions(t);
             holdings(t);
+            if (done && t == now) continue;  // not a checkpoint: nothing to remember
             Transaction transaction(*db_, Transaction::Kind::immediate);
             RenewalSchedule schedule(*db_);
             if (!schedule.processed_until() || *schedule.processed_until() < t) schedule.set_processed_until(t);
@@ -123,6 +127,7 @@ public:
 private:
     void roll_over(Instant t) {
         for (const RolloverPair& pair : due_rollovers(catalog_, t)) {
+            if (!rollover_wanted(pair)) continue;  // read first: no write lock when there is nothing to do
             // New and Renewed subscribers of `from`: all of them the first time, later only those who
             // subscribed since (plan_rollover skips anyone else, so a repeat changes nothing).
             Transaction transaction(*db_, Transaction::Kind::immediate);
@@ -151,7 +156,21 @@ private:
         }
     }
 
+    bool rollover_wanted(const RolloverPair& pair) {
+        Transaction snapshot(*db_, Transaction::Kind::deferred);
+        SeatLedger unused(*db_);
+        return !RenewalSchedule(*db_).rollover_done(pair.from, pair.to) ||
+               !SubscriberStore(*db_, catalog_, unused).at_package(pair.from, {SubscriberStatus::new_, SubscriberStatus::renewed}).empty();
+    }
+
+    bool records_due(Instant t) {
+        Transaction snapshot(*db_, Transaction::Kind::deferred);
+        SeatLedger unused(*db_);
+        return !SubscriberStore(*db_, catalog_, unused).due(t, 1).empty();
+    }
+
     void transitions(Instant t) {
+        if (!records_due(t)) return;
         std::set<std::int64_t> seen;
         for (;;) {
             Transaction transaction(*db_, Transaction::Kind::immediate);
@@ -185,6 +204,10 @@ private:
     }
 
     void holdings(Instant t) {
+        {
+            Transaction snapshot(*db_, Transaction::Kind::deferred);
+            if (due_holdings(*db_, t, 1).empty()) return;
+        }
         for (;;) {
             Transaction transaction(*db_, Transaction::Kind::immediate);
             const std::vector<DueHolding> due = due_holdings(*db_, t, holdings_per_batch);
@@ -208,7 +231,10 @@ SchedulerRun run_renewal_scheduler(ServerContext& ctx) {
     if (!published) return {};
     Pass pass(ctx, published->catalog);
     pass.refresh_projection(published->etag);
-    return pass.run(ctx.clock.now());
+    const Instant now = ctx.clock.now();
+    const SchedulerRun run = pass.run(now);
+    ctx.renewals_ran_until = now.unix_seconds;
+    return run;
 }
 
 }  // namespace encore::server

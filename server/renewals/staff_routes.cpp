@@ -299,9 +299,9 @@ void get_staff_renewals(ServerContext& ctx, const Account&, const httplib::Reque
     for (const RolloverIssueRow& issue : schedule.rollover_issues())
         issues.push_back({{"subscriber_record", issue.subscriber_id}, {"from", issue.from}, {"to", issue.to}, {"seat", issue.seat},
                           {"code", issue.code}, {"message", issue.message}});
-    const auto processed = schedule.processed_until();
+    const std::int64_t ran = ctx.renewals_ran_until.load();
     send_json(res, 200, {{"now", format_instant(ctx.clock.now())},
-                         {"processed_until", processed ? json(format_instant(*processed)) : json(nullptr)},
+                         {"processed_until", ran > 0 ? json(format_instant(Instant{ran})) : json(nullptr)},
                          {"packages", list},
                          {"rollovers", rollovers},
                          {"rollover_issues", issues}});
