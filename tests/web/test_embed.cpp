@@ -84,12 +84,13 @@ TEST_CASE("an allowed host hears ready, the picker's height, the core's priced b
     messages(c, 500);
     c.app.checkout.method = web::PayMethod::invoice;
     web::place_order(c.app, c.services);
-    c.http.answer("POST /api/orders", 201, nlohmann::json{{"order", {{"reference", "K7QX4M2P"}, {"status", "reserved"},
-                                                                     {"total", 4650}, {"total_text", "£46.50"}}}});
+    c.http.answer("POST /api/orders", 201, nlohmann::json{{"order", {{"reference", "ord_5e1f"}, {"short_reference", "K7QX4M2P"},
+                                                                     {"status", "reserved"}, {"total", 4650}, {"total_text", "£46.50"}}}});
     sent = messages(c, 500);
     REQUIRE(types(sent) == std::vector<std::string>{"encore:basketChanged", "encore:orderCompleted"});
     CHECK(sent[0]["basket"]["lines"].empty());  // the order used the basket
-    CHECK(sent[1]["reference"] == "K7QX4M2P");
+    CHECK(sent[1]["reference"] == "ord_5e1f");
+    CHECK(sent[1]["short_reference"] == "K7QX4M2P");  // as the confirmation shows it
     CHECK(sent[1]["total"] == 4650);
     CHECK(messages(c, 500).empty());
 }

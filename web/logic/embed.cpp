@@ -12,6 +12,7 @@
 #include "logic/app_state.hpp"
 #include "logic/basket_pricing.hpp"
 #include "logic/links.hpp"
+#include "logic/order_view.hpp"
 #include "logic/uri.hpp"
 
 namespace web {
@@ -95,8 +96,11 @@ void pump_embed(AppState& app, Services& services, double css_width) {
     const CheckoutState& checkout = app.checkout;
     if (!checkout.reference.empty() && checkout.reference != embed.last_order) {
         embed.last_order = checkout.reference;
-        post(embed, {{"type", "encore:orderCompleted"}, {"reference", checkout.reference}, {"status", checkout.status},
-                     {"total", checkout.total}});
+        const nlohmann::json& shown = app.page.order.order;  // the confirmation shows the reference people read
+        const bool confirmation = shown.is_object() && shown.value("reference", "") == checkout.reference;
+        post(embed, {{"type", "encore:orderCompleted"}, {"reference", checkout.reference},
+                     {"short_reference", confirmation ? order_display_reference(shown) : checkout.reference},
+                     {"status", checkout.status}, {"total", checkout.total}});
     }
 }
 

@@ -1,7 +1,7 @@
 // The picker embedded on a venue's site (web/embed/embed.js frames index.html?embed=1&host=ORIGIN): which host
 // may talk to it (the server's --embed-origin list, GET /api/embed), the messages it posts to the host
-// (encore:ready, encore:basketChanged with the priced basket, encore:orderCompleted, encore:resize) and the
-// host's encore:select, accepted only from the allowed host origin.
+// (encore:ready, encore:basketChanged with the priced basket, encore:orderCompleted with the order's references,
+// encore:resize) and the host's encore:select, accepted only from the allowed host origin.
 #pragma once
 #include <string>
 #include <string_view>
