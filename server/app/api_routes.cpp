@@ -77,6 +77,7 @@ const std::vector<ApiRoute>& api_routes() {
     using enum Limit;
     static const std::vector<ApiRoute> table{
         {get,  "/api/health",                                anyone,   none,   get_health},
+        {get,  "/api/embed",                                 anyone,   none,   get_embed},
         {get,  "/api/openapi.json",                          anyone,   none,   get_openapi},
         {get,  "/api/catalog",                               anyone,   none,   get_catalog},
         {get,  R"(/api/instances/([^/]*)/availability)",     anyone,   none,   get_availability},

@@ -1,6 +1,7 @@
 // Command-line parsing for encore-server: every mistake becomes a one-line message naming the flag.
 #include "app/command_line.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 #include <string_view>
@@ -59,7 +60,8 @@ const Limit* limit_of(std::string_view flag) {
 
 bool takes_value(std::string_view flag) {
     return flag == "--bind" || flag == "--port" || flag == "--db" || flag == "--web-root" ||
-           flag == "--catalog" || flag == "--threads" || flag == "--admin" || flag == "--trusted-proxy" || flag == "--frame-ancestors" || limit_of(flag);
+           flag == "--catalog" || flag == "--threads" || flag == "--admin" || flag == "--trusted-proxy" || flag == "--frame-ancestors" ||
+           flag == "--embed-origin" || limit_of(flag);
 }
 
 // Applies one flag with its value; returns an error message or nullopt.
@@ -98,6 +100,13 @@ std::optional<std::string> apply(Options& options, std::string_view flag, const 
             return "--frame-ancestors expects 'self', 'none' or origins such as https://venue.example, separated by "
                    "spaces or commas, got \"" + value + "\"";
         options.frame_ancestors = *list;
+    } else if (flag == "--embed-origin") {
+        auto origin = embed_origin(value);
+        if (!origin)
+            return "--embed-origin expects one origin such as https://www.venue.example or http://localhost:8081 "
+                   "(scheme, host and port only; no path, no wildcard), got \"" + value + "\"";
+        if (std::find(options.embed_origins.begin(), options.embed_origins.end(), *origin) == options.embed_origins.end())
+            options.embed_origins.push_back(*origin);
     } else if (flag == "--admin") {
         const auto colon = value.find(':');
         if (colon == std::string::npos || colon == 0 || colon + 8 > value.size())
@@ -187,6 +196,8 @@ std::string help_text() {
            "  --idle-timeout S     an idle kept-alive connection is closed after S seconds (default 60)\n"
            "  --trusted-proxy CIDR[,CIDR...]  believe X-Forwarded-For from these addresses (repeatable; default none)\n"
            "  --frame-ancestors LIST  who may frame the web client: 'self', 'none' or origins (default 'self')\n"
+           "  --embed-origin ORIGIN   a venue site that embeds the seat picker with /embed.js: it may frame the client\n"
+           "                          and exchange messages with it (repeatable; default none)\n"
            "  --max-seats-per-hold N      seats of one performance in one hold (default 10)\n"
            "  --max-seats-per-customer N  held and bought seats of one performance per customer or client (default 20)\n"
            "  --max-holds-per-client N    live holds per customer or anonymous client (default 5)\n"

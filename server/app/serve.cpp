@@ -88,7 +88,7 @@ int serve(const Options& options) {
         std::cerr << "encore-server: no catalog yet; /api/catalog answers 503 until one is imported with --catalog\n";
 
     RequestRouter server;
-    const auto headers = security_headers(options.frame_ancestors);
+    const auto headers = security_headers(framing_sources(options.frame_ancestors, options.embed_origins));
     install_security_headers(server, headers);
     server.set_keep_alive_max_count(1000);  // the front end's keep_alive_max_requests
     server.set_keep_alive_timeout(options.idle_timeout_seconds);

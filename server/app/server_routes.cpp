@@ -1,4 +1,4 @@
-// Health, the OpenAPI document and the admin clock.
+// Health, the embedding settings, the OpenAPI document and the admin clock.
 #include "app/server_routes.hpp"
 
 #include <httplib.h>
@@ -7,6 +7,7 @@
 
 #include "catalog/catalog_state.hpp"
 #include "context/clock.hpp"
+#include "context/options.hpp"
 #include "http/json_exchange.hpp"
 #include "http/openapi_route.hpp"
 #include "http/problem.hpp"
@@ -34,6 +35,10 @@ void get_health(ServerContext& ctx, const httplib::Request&, httplib::Response& 
                {"catalog", current != nullptr},
                {"instances", current ? current->catalog.instances.size() : 0},
                {"now", format_instant(ctx.clock.now())}});
+}
+
+void get_embed(ServerContext& ctx, const httplib::Request&, httplib::Response& res) {
+    send_json(res, 200, {{"origins", ctx.options.embed_origins}});
 }
 
 void get_openapi(ServerContext&, const httplib::Request&, httplib::Response& res) { send_openapi_document(res); }

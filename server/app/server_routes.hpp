@@ -1,4 +1,4 @@
-// The routes about the running server itself: its health, its OpenAPI description and, for admins,
+// The routes about the running server itself: its health, who may embed it, its OpenAPI description and, for admins,
 // its clock (the demo's time travel).
 #pragma once
 #include "context/server_context.hpp"
@@ -13,6 +13,8 @@ namespace encore::server {
 
 // GET /api/health: {"status", "schema_version", "catalog", "instances", "now" (the server clock)}, always 200.
 void get_health(ServerContext& ctx, const httplib::Request& req, httplib::Response& res);
+// GET /api/embed: {"origins": [...]}, the --embed-origin sites whose pages may frame the picker and talk to it.
+void get_embed(ServerContext& ctx, const httplib::Request& req, httplib::Response& res);
 // GET /api/openapi.json
 void get_openapi(ServerContext& ctx, const httplib::Request& req, httplib::Response& res);
 // GET /api/admin/clock: {"now", "offset_seconds"}.

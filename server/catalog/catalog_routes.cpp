@@ -11,9 +11,9 @@
 
 #include "catalog/catalog_state.hpp"
 #include "encore/availability.hpp"
+#include "http/compressed_body.hpp"
 #include "http/json_exchange.hpp"
 #include "http/problem.hpp"
-#include "http/uncompressed_body.hpp"
 #include "store/availability_changes.hpp"
 #include "store/store.hpp"
 
@@ -76,7 +76,8 @@ void get_catalog(ServerContext& ctx, const httplib::Request& req, httplib::Respo
         res.status = 304;
         return;
     }
-    set_uncompressed_body(res, std::shared_ptr<const std::string>(current, &current->json), "application/json");
+    set_compressible_body(req, res, "/api/catalog", std::shared_ptr<const std::string>(current, &current->json),
+                          "application/json");
 }
 
 void get_availability(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {

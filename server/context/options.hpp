@@ -28,6 +28,7 @@ struct Options {
     int idle_timeout_seconds = 60;         // a kept-alive connection with no request is closed
     std::vector<std::string> trusted_proxies;  // CIDRs whose X-Forwarded-For is believed
     std::string frame_ancestors = "'self'";    // who may frame the web client (CSP frame-ancestors)
+    std::vector<std::string> embed_origins;    // venue sites that embed the picker: may frame it and talk to it
     int max_seats_per_hold = 10;           // seats of one performance in one hold
     int max_seats_per_customer = 20;       // held + ordered seats per performance, per account or anonymous client
     int max_holds_per_client = 5;          // live holds with seats, per account or anonymous client

@@ -1,6 +1,6 @@
 // Response bodies sent as they are. httplib 0.11 compresses JSON, JavaScript and text/* on every
 // request and prefers brotli at quality 11 (~250 ms of CPU per 150 KB); a body handed over as a
-// fixed-length content provider is never compressed. Compression belongs to the TLS proxy in front.
+// fixed-length content provider is never compressed. Large static bodies are gzipped once instead (compressed_body.hpp).
 #pragma once
 #include <memory>
 #include <string>

@@ -103,9 +103,14 @@ nlohmann::json page_json(const web::AppState& app) {
                          : page.memory.phase == web::BasketMemory::Phase::restoring ? "restoring"
                                                                                      : "done";
     std::size_t events = app.catalog ? web::matching_events(*app.catalog, page.filter).size() : 0;
+    const web::EmbedState& embed = page.embed;
+    nlohmann::json embedding = {{"embedded", embed.settings.embedded}, {"host", embed.settings.host},
+                                {"host_allowed", embed.host_allowed}, {"ready_sent", embed.ready_sent},
+                                {"ignored", embed.ignored}, {"height", embed.last_height},
+                                {"theme", embed.settings.theme == web::Theme::light ? "light" : "dark"}};
     return {{"order_view", order}, {"preview", preview}, {"fields", fields}, {"focused", page.fields.focused},
             {"basket_memory", memory}, {"events_shown", events}, {"locked_seats", locked},
-            {"link", web::link_hash(web::current_link(app))}};
+            {"link", web::link_hash(web::current_link(app))}, {"embed", embedding}};
 }
 
 }  // namespace

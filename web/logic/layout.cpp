@@ -5,7 +5,7 @@
 
 namespace web {
 
-Layout compute_layout(const CanvasSize& size) {
+Layout compute_layout(const CanvasSize& size, bool top_bar) {
     const float d = static_cast<float>(size.dpr);
     const float W = static_cast<float>(size.width), H = static_cast<float>(size.height);
     const float css_w = static_cast<float>(size.css_width), css_h = static_cast<float>(size.css_height);
@@ -13,7 +13,7 @@ Layout compute_layout(const CanvasSize& size) {
     // A landscape tablet (1024 x 768) has room for the basket beside the map: wide from 960 px when landscape.
     const bool landscape_tablet = css_w >= 960 && css_w > css_h;
     L.kind = css_w >= 1100 || landscape_tablet ? LayoutKind::wide : css_w >= 760 ? LayoutKind::medium : LayoutKind::narrow;
-    const float top = 52 * d;
+    const float top = top_bar ? 52 * d : 0;
     L.top_bar = {0, 0, W, top};
     if (L.kind == LayoutKind::wide) {
         const float left = std::clamp(css_w * 0.23f, css_w < 1100 ? 250.f : 280.f, 340.f) * d;

@@ -31,6 +31,7 @@ struct Layout {
     Rect side;     // selection and legend
 };
 
-Layout compute_layout(const CanvasSize& size);
+// `top_bar` false: no top bar (embedded on a venue's page, which has its own); everything moves up.
+Layout compute_layout(const CanvasSize& size, bool top_bar = true);
 
 }  // namespace web

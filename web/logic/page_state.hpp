@@ -1,8 +1,10 @@
 // What the page keeps around the seat map and the basket: HTML text fields and the sign-in form, the basket
 // remembered across reloads, links in the address bar, the order view, the notice's lifetime, the seat preview
-// of touch screens, and the "What's on" filter. Each part has its own header and state machine.
+// of touch screens, the "What's on" filter, and the
+// conversation with a venue's page when embedded. Each part has its own header and state machine.
 #pragma once
 #include "logic/basket_memory.hpp"
+#include "logic/embed.hpp"
 #include "logic/event_filter.hpp"
 #include "logic/links.hpp"
 #include "logic/notices.hpp"
@@ -22,6 +24,7 @@ struct PageState {
     NoticeState notice;
     SeatPreviewState preview;
     EventFilter filter;
+    EmbedState embed;  // on a venue's site (embed.hpp)
 };
 
 }  // namespace web

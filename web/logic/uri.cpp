@@ -1,7 +1,17 @@
-// encodeURIComponent over UTF-8 bytes.
+// encodeURIComponent over UTF-8 bytes, and percent-decoding.
 #include "logic/uri.hpp"
 
 namespace web {
+namespace {
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+}  // namespace
 
 std::string uri_component(std::string_view text) {
     static constexpr char hex[] = "0123456789ABCDEF";
@@ -17,6 +27,19 @@ std::string uri_component(std::string_view text) {
             out += '%';
             out += hex[byte >> 4];
             out += hex[byte & 0x0F];
+        }
+    }
+    return out;
+}
+
+std::string percent_decoded(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
+            out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+            i += 2;
+        } else {
+            out += text[i];
         }
     }
     return out;

@@ -5,6 +5,7 @@
 
 #include "browser/canvas_size.hpp"
 #include "browser/cursor.hpp"
+#include "browser/embed_bridge.hpp"
 #include "browser/frame_loop.hpp"
 #include "browser/html_fields.hpp"
 #include "browser/page.hpp"
@@ -17,6 +18,7 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "logic/embed.hpp"
 #include "logic/hold_client.hpp"
 #include "logic/layout.hpp"
 #include "logic/tick.hpp"
@@ -67,6 +69,8 @@ void frame() {
     if (size.resized || size.dpr_changed) web::request_redraw();
     web::take_page_address(app);
     web::tick(app, web::page_services(), {.wall_ms = web::wall_clock_ms(), .monotonic_ms = web::monotonic_ms()});
+    web::pump_embed(app, web::page_services(), size.css_width);
+    web::post_embed_messages(app);
     if (!web::should_draw(web::monotonic_ms())) return;
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -81,8 +85,9 @@ void frame() {
     web::begin_fields_frame(app.page.fields);
 
     web::Services& services = web::page_services();
-    web::Layout layout = web::compute_layout(size);
-    web::draw_top_bar(app, services, layout.top_bar);
+    const bool embedded = app.page.embed.settings.embedded;  // the venue's page is the chrome
+    web::Layout layout = web::compute_layout(size, !embedded);
+    if (!embedded) web::draw_top_bar(app, services, layout.top_bar);
     // The header and map area: a performance's map, a series' composite map, a product's details, or the account.
     web::Rect stage_area{layout.header.x, layout.header.y, layout.header.w, layout.map.y + layout.map.h - layout.header.y};
     switch (app.season.view) {
@@ -163,6 +168,8 @@ int main() {
     web::install_html_fields();
     web::install_page_links(web::the_app());
     web::install_page_lifecycle();
+    web::install_embed_bridge(web::the_app());
+    if (web::the_app().page.embed.settings.theme == web::Theme::light) web::theme::use_light_palette();
 
     web::run_frame_loop(frame);
     return 0;

@@ -1,4 +1,4 @@
-// Dark box-office theme: ImGui colours and metrics, Liberation Sans fonts rasterised at device resolution.
+// The box-office theme: dark or light ImGui colours and metrics, Liberation Sans fonts rasterised at device resolution.
 #include "ui/theme.hpp"
 
 #include <cstddef>
@@ -15,6 +15,7 @@ namespace web::theme {
 namespace {
 Fonts g_fonts;
 float g_dpr = 1;
+bool g_light = false;
 
 ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
@@ -43,9 +44,25 @@ ImFont* add_font(bool bold, float size) {
 #endif
 }
 
+// The ImGui colours that are not in the palette: popups, controls' hover and press shades, headers.
+struct ControlColors {
+    ImU32 popup, frame_hovered, frame_active, scroll_grab, scroll_hovered, scroll_active, button, button_hovered,
+        button_active, header, header_hovered, header_active;
+};
+constexpr ControlColors dark_controls{
+    IM_COL32(28, 31, 40, 250),   IM_COL32(42, 47, 60, 255),    IM_COL32(50, 56, 72, 255),    IM_COL32(60, 66, 82, 255),
+    IM_COL32(78, 86, 104, 255),  IM_COL32(96, 104, 124, 255),  IM_COL32(44, 49, 62, 255),    IM_COL32(58, 64, 80, 255),
+    IM_COL32(70, 77, 96, 255),   IM_COL32(240, 182, 76, 46),   IM_COL32(255, 255, 255, 18),  IM_COL32(240, 182, 76, 70)};
+// On white: text 15:1, muted text 7:1, faint text 4.6:1 (WCAG AA); controls a shade darker than panels.
+constexpr ControlColors light_controls{
+    IM_COL32(255, 255, 255, 252), IM_COL32(226, 230, 237, 255), IM_COL32(214, 219, 228, 255), IM_COL32(190, 196, 207, 255),
+    IM_COL32(165, 172, 186, 255), IM_COL32(140, 148, 166, 255), IM_COL32(226, 230, 237, 255), IM_COL32(212, 217, 227, 255),
+    IM_COL32(198, 204, 216, 255), IM_COL32(168, 98, 0, 40),     IM_COL32(0, 0, 0, 14),        IM_COL32(168, 98, 0, 64)};
+
 void apply_style(float dpr) {
     ImGuiStyle style;
-    ImGui::StyleColorsDark(&style);
+    if (g_light) ImGui::StyleColorsLight(&style);
+    else ImGui::StyleColorsDark(&style);
     style.WindowPadding = ImVec2(16, 14);
     style.FramePadding = ImVec2(10, 6);
     style.ItemSpacing = ImVec2(8, 7);
@@ -63,28 +80,29 @@ void apply_style(float dpr) {
     style.GrabRounding = 6;
     style.TabRounding = 6;
     style.SelectableTextAlign = ImVec2(0, 0.5f);
+    const ControlColors& k = g_light ? light_controls : dark_controls;
     ImVec4* c = style.Colors;
     c[ImGuiCol_Text] = v4(text);
     c[ImGuiCol_TextDisabled] = v4(text_faint);
     c[ImGuiCol_WindowBg] = v4(panel);
     c[ImGuiCol_ChildBg] = v4(IM_COL32(0, 0, 0, 0));
-    c[ImGuiCol_PopupBg] = v4(IM_COL32(28, 31, 40, 250));
+    c[ImGuiCol_PopupBg] = v4(k.popup);
     c[ImGuiCol_Border] = v4(border);
     c[ImGuiCol_FrameBg] = v4(panel_raised);
-    c[ImGuiCol_FrameBgHovered] = v4(IM_COL32(42, 47, 60, 255));
-    c[ImGuiCol_FrameBgActive] = v4(IM_COL32(50, 56, 72, 255));
+    c[ImGuiCol_FrameBgHovered] = v4(k.frame_hovered);
+    c[ImGuiCol_FrameBgActive] = v4(k.frame_active);
     c[ImGuiCol_TitleBg] = v4(panel);
     c[ImGuiCol_TitleBgActive] = v4(panel);
     c[ImGuiCol_ScrollbarBg] = v4(IM_COL32(0, 0, 0, 0));
-    c[ImGuiCol_ScrollbarGrab] = v4(IM_COL32(60, 66, 82, 255));
-    c[ImGuiCol_ScrollbarGrabHovered] = v4(IM_COL32(78, 86, 104, 255));
-    c[ImGuiCol_ScrollbarGrabActive] = v4(IM_COL32(96, 104, 124, 255));
-    c[ImGuiCol_Button] = v4(IM_COL32(44, 49, 62, 255));
-    c[ImGuiCol_ButtonHovered] = v4(IM_COL32(58, 64, 80, 255));
-    c[ImGuiCol_ButtonActive] = v4(IM_COL32(70, 77, 96, 255));
-    c[ImGuiCol_Header] = v4(IM_COL32(240, 182, 76, 46));
-    c[ImGuiCol_HeaderHovered] = v4(IM_COL32(255, 255, 255, 18));
-    c[ImGuiCol_HeaderActive] = v4(IM_COL32(240, 182, 76, 70));
+    c[ImGuiCol_ScrollbarGrab] = v4(k.scroll_grab);
+    c[ImGuiCol_ScrollbarGrabHovered] = v4(k.scroll_hovered);
+    c[ImGuiCol_ScrollbarGrabActive] = v4(k.scroll_active);
+    c[ImGuiCol_Button] = v4(k.button);
+    c[ImGuiCol_ButtonHovered] = v4(k.button_hovered);
+    c[ImGuiCol_ButtonActive] = v4(k.button_active);
+    c[ImGuiCol_Header] = v4(k.header);
+    c[ImGuiCol_HeaderHovered] = v4(k.header_hovered);
+    c[ImGuiCol_HeaderActive] = v4(k.header_active);
     c[ImGuiCol_Separator] = v4(border);
     c[ImGuiCol_CheckMark] = v4(accent);
     c[ImGuiCol_SliderGrab] = v4(accent);
@@ -97,6 +115,27 @@ void apply_style(float dpr) {
 }  // namespace
 
 const Fonts& fonts() { return g_fonts; }
+
+void use_light_palette() {
+    g_light = true;
+    background = IM_COL32(246, 247, 249, 255);
+    panel = IM_COL32(255, 255, 255, 255);
+    panel_raised = IM_COL32(238, 240, 244, 255);
+    map_background = IM_COL32(236, 239, 244, 255);
+    border = IM_COL32(208, 213, 222, 255);
+    text = IM_COL32(24, 27, 34, 255);
+    text_muted = IM_COL32(78, 85, 100, 255);
+    text_faint = IM_COL32(104, 110, 124, 255);
+    accent = IM_COL32(168, 98, 0, 255);
+    on_sale = IM_COL32(20, 122, 68, 255);
+    not_on_sale = IM_COL32(104, 110, 124, 255);
+    error = IM_COL32(190, 30, 30, 255);
+    seat_unavailable = IM_COL32(203, 208, 217, 255);
+    seat_unavailable_mark = IM_COL32(150, 156, 170, 255);
+    field_background = IM_COL32(255, 255, 255, 255);
+    field_border = IM_COL32(140, 148, 166, 255);
+    locked = IM_COL32(118, 66, 196, 255);
+}
 
 float px(float css_pixels) { return css_pixels * g_dpr; }
 
