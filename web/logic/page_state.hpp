@@ -1,10 +1,11 @@
 // What the page keeps around the seat map and the basket: HTML text fields and the sign-in form, the basket
 // remembered across reloads, links in the address bar, the order view, the notice's lifetime, the seat preview
-// of touch screens, and the "What's on" filter. Each part has its own header and state machine.
+// of touch screens, the "What's on" filter, and the map's keyboard and screen-reader access. Each part has its own header and state machine.
 #pragma once
 #include "logic/basket_memory.hpp"
 #include "logic/event_filter.hpp"
 #include "logic/links.hpp"
+#include "logic/map_access_state.hpp"
 #include "logic/notices.hpp"
 #include "logic/order_view.hpp"
 #include "logic/seat_preview.hpp"
@@ -22,6 +23,7 @@ struct PageState {
     NoticeState notice;
     SeatPreviewState preview;
     EventFilter filter;
+    MapAccessState access;  // the map from the keyboard and for screen readers (map_keyboard, step_through)
 };
 
 }  // namespace web
