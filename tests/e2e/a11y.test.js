@@ -1,7 +1,7 @@
 // Browser end-to-end tests of the map without a mouse (web/browser/map_access): a seat bought with the keyboard
 // alone (Tab to the map, arrows, Enter; Tab to Checkout, log in and pay by card typing and pressing Enter), the
 // ARIA live region's words for the focused seat and the basket change, the step-through list of real buttons,
-// and a page that lets people zoom it. Each ends with the server's state and saves screenshots.
+// a page that lets people zoom it and follows the browser's zoom. Each ends with the server's state and saves screenshots.
 // Run: ENCORE_SERVER=... ENCORE_WEBROOT=... ENCORE_CATALOG=... node --test tests/e2e/
 'use strict';
 const { describe, test, before } = require('node:test');
@@ -199,6 +199,32 @@ describe('a map everyone can use: keyboard and screen reader', { skip: setupProb
     } finally {
       await context.close();
     }
+  });
+
+  test('at 200% browser zoom text and buttons keep their CSS size (twice as big on screen), and the keyboard still reaches the map', { timeout: 120000 }, async () => {
+    // Chromium's zoom halves the CSS viewport and doubles devicePixelRatio: a 1280 x 800 window at 200%.
+    const sizes = {};
+    for (const [name, options] of [['100%', { width: 1280, height: 800, dpr: 1 }], ['200%', { width: 640, height: 400, dpr: 2 }]]) {
+      const context = await browser.newContext({ viewport: { width: options.width, height: options.height }, deviceScaleFactor: options.dpr });
+      const { page, errors } = await h.openPage(browser, baseUrl, { context });
+      try {
+        await h.waitReady(page);
+        const s = await h.state(page);
+        assert.equal(s.dpr, options.dpr);
+        const r = await h.widgetRect(page, 'checkout');
+        assert.ok(r.visible, `the Checkout button is drawn at ${name}`);
+        sizes[name] = r.h;
+        await tabTo(page, 'encore-map', 5);
+        await page.keyboard.press('ArrowRight');
+        await h.waitFrames(page, 2);
+        assert.ok((await access(page)).focused_seat, `a seat has the keyboard at ${name}`);
+        await h.screenshot(page, `a11y-zoom-${name.replace('%', '')}.png`);
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    }
+    assert.ok(Math.abs(sizes['100%'] - sizes['200%']) < 1, `the Checkout button is as tall in CSS px at 200% (${sizes['200%']}) as at 100% (${sizes['100%']})`);
   });
 
   test('the step-through list walks sections, rows and seats as real buttons and chooses a seat', { timeout: 120000 }, async () => {
