@@ -232,7 +232,9 @@ describe('a map everyone can use: keyboard and screen reader', { skip: setupProb
     try {
       const s0 = await h.state(page);
       await tabTo(page, 'encore-map', 5);
-      await page.keyboard.press('Tab');  // the list's first button: the first section
+      await page.keyboard.press('Tab');  // the list's first button: the performance shown (to choose another)
+      assert.equal(await active(page), 'performances');
+      await page.keyboard.press('Tab');  // then the first section
       const first = await active(page);
       assert.match(first, /^section:/);
       await page.keyboard.press('Enter');  // its rows

@@ -172,10 +172,12 @@ TEST_CASE("the step-through list goes sections -> rows -> seats and chooses seat
     c.load(webtest::small_catalog(), "osoooo");
     web::StepList list = web::step_list(c.app);
     CHECK(list.heading == "Sections");
-    REQUIRE(list.items.size() == 2);
-    CHECK(list.items[0].id == "section:0");
-    CHECK(list.items[0].label == "Stalls, 4 seats, 3 available");
-    CHECK(list.items[1].label == "Circle, 2 seats, 2 available");
+    REQUIRE(list.items.size() == 3);
+    CHECK(list.items[0].id == "performances");
+    CHECK(list.items[0].label == "Performance: Macbeth, Tue 12 Jan 2027, 19:30, On sale. Choose another");
+    CHECK(list.items[1].id == "section:0");
+    CHECK(list.items[1].label == "Stalls, 4 seats, 3 available");
+    CHECK(list.items[2].label == "Circle, 2 seats, 2 available");
 
     web::step_choose(c.app, "section:0");
     list = web::step_list(c.app);
@@ -212,4 +214,22 @@ TEST_CASE("the step-through list goes sections -> rows -> seats and chooses seat
     web::step_choose(c.app, "section:99");  // unknown ids change nothing
     web::step_choose(c.app, "seat:x");
     CHECK(web::step_list(c.app).heading == "Sections");
+}
+
+TEST_CASE("from the sections the step-through list chooses another performance", "[map_access][step_through]") {
+    WebClient c;
+    c.load();
+    web::step_choose(c.app, "performances");
+    web::StepList list = web::step_list(c.app);
+    CHECK(list.heading == "Performances");
+    REQUIRE(list.items.size() == 4);
+    CHECK(list.items[0].id == "back");
+    CHECK(list.items[1].id == "instance:macbeth-1");
+    CHECK(list.items[1].current);
+    CHECK(list.items[2].label == "Macbeth, Sat 16 Jan 2027, 14:30, On sale");
+    CHECK(list.items[3].label == "Hamlet, Tue 2 Mar 2027, 19:30, Not on sale yet");
+    web::step_choose(c.app, "instance:macbeth-2");
+    CHECK(c.app.instance.value == "macbeth-2");
+    CHECK(web::step_list(c.app).heading == "Sections");
+    CHECK(c.app.availability == web::Fetch::wanted);  // its seats are asked for at the next frame
 }

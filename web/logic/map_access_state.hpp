@@ -8,7 +8,7 @@
 
 namespace web {
 
-enum class StepLevel { sections, rows, seats };
+enum class StepLevel { performances, sections, rows, seats };
 
 struct MapAccessState {
     std::optional<std::uint32_t> seat;  // the keyboard's seat (drawn with a focus ring), on map `map`
@@ -23,6 +23,7 @@ struct MapAccessState {
     std::vector<std::string> picked;    // ... and of every pick, held or not
 
     StepLevel level = StepLevel::sections;  // the step-through list: sections -> rows of one -> seats of one row
+                                            // (and, from the sections, the performances to choose from)
     std::uint32_t section = 0;
     std::string row;
 };

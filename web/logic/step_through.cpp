@@ -9,11 +9,14 @@
 #include "logic/app_state.hpp"
 #include "logic/basket_pricing.hpp"
 #include "logic/checkout_client.hpp"
+#include "logic/display_format.hpp"
+#include "logic/links.hpp"
 #include "logic/map_announcements.hpp"
 #include "logic/map_keyboard.hpp"
 #include "logic/map_source.hpp"
 #include "logic/season_basket.hpp"
 #include "logic/seat_preview.hpp"
+#include "logic/series_map.hpp"
 
 namespace web {
 
@@ -39,6 +42,20 @@ void add_checkout(const AppState& app, StepList& list) {
     list.items.push_back({"checkout", label});
 }
 
+// "Macbeth, Tue 12 Jan 2027, 19:30, on sale".
+std::string performance_words(const AppState& app, const encore::Instance& inst) {
+    const encore::Event* event = app.catalog->find_event(inst.event);
+    return (event ? event->name + ", " : std::string()) + performance_day(inst) + ", " + performance_clock(inst) + ", " +
+           web_sale_words(web_sale(app, inst));
+}
+
+void add_performances(const AppState& app, StepList& list) {
+    list.heading = "Performances";
+    list.items.push_back({"back", "Back to the sections"});
+    for (const encore::Instance& inst : app.catalog->instances)
+        list.items.push_back({"instance:" + inst.id.value, performance_words(app, inst), false, inst.id == app.instance});
+}
+
 }  // namespace
 
 StepList step_list(const AppState& app) {
@@ -48,10 +65,16 @@ StepList step_list(const AppState& app) {
     const encore::SeatingPlan& plan = venue->plan;
     const MapAccessState& a = app.page.access;
     StepLevel level = a.level;
-    if (a.section >= plan.sections.size()) level = StepLevel::sections;
+    if (a.section >= plan.sections.size() && level != StepLevel::performances) level = StepLevel::sections;
+    const bool series = series_map_shown(app);
+    if (series && level == StepLevel::performances) level = StepLevel::sections;
     std::optional<std::uint32_t> focus = focused_seat(app);
-    if (level == StepLevel::sections) {
+    if (level == StepLevel::performances) {
+        add_performances(app, list);
+    } else if (level == StepLevel::sections) {
         list.heading = "Sections";
+        if (const encore::Instance* inst = current_instance(app); inst && !series)
+            list.items.push_back({"performances", "Performance: " + performance_words(app, *inst) + ". Choose another"});
         std::vector<int> seats(plan.sections.size(), 0), free(plan.sections.size(), 0);
         for (std::uint32_t i = 0; i < plan.seats.size(); ++i) {
             std::uint32_t s = plan.seats[i].section;
@@ -110,6 +133,15 @@ void step_choose(AppState& app, std::string_view id) {
     if (!venue) return;
     if (id == "back") {
         a.level = a.level == StepLevel::seats ? StepLevel::rows : StepLevel::sections;
+        return;
+    }
+    if (id == "performances") {
+        a.level = StepLevel::performances;
+        return;
+    }
+    if (id.starts_with("instance:")) {
+        show_performance(app, std::string(id.substr(9)));  // as a click in What's on (the address follows)
+        a.level = StepLevel::sections;
         return;
     }
     if (id.starts_with("section:")) {
