@@ -6,7 +6,7 @@
   if (query.get('theme') === 'light') document.documentElement.classList.add('encore-light');
   if (query.get('embed') === '1') document.documentElement.classList.add('encore-embedded');
 })();
-// Keys typed into the page's text fields are theirs: Emscripten's GLFW listens for keys on window and would
+// Keys typed into the page's text fields (and the map's keyboard elements) are theirs: Emscripten's GLFW listens for keys on window and would
 // take Backspace and Tab away from them (preventDefault). Key listeners added to window from here on (GLFW's,
 // in encore.js) do not see keys aimed at a field; the field itself still gets them.
 (function () {
@@ -17,6 +17,10 @@
       listener = function (e) {
         var t = e.target;
         if (t && t.classList && t.classList.contains('encore-field')) return;
+        // The map's keyboard elements (web/browser/map_access) handle their own keys, and Tab moves the page's
+        // focus: ImGui draws no text input of its own, so GLFW would only swallow it.
+        if (t && t.closest && t.closest('.encore-access')) return;
+        if (e.key === 'Tab') return;
         return inner.call(this, e);
       };
     }

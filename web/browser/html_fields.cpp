@@ -157,8 +157,11 @@ void sync_html_fields(TextFieldsState& fields) {
         js_fields_sync(text.c_str());
     }
     if (!fields.focus_wanted.empty()) {  // a form appeared: the keyboard goes to it, but never pops up a phone's
-        if (!touch_mode()) js_fields_focus(fields.focus_wanted.c_str());
-        fields.focus_wanted.clear();
+        // A window ImGui sizes to its contents is laid out unseen in its first frame: wait until the field shows.
+        auto wanted = std::find_if(fields.shown.begin(), fields.shown.end(), [&](const ShownField& f) { return f.id == fields.focus_wanted; });
+        bool showing = wanted != fields.shown.end() && wanted->visible.w > 0 && wanted->visible.h > 0;
+        if (showing && !touch_mode()) js_fields_focus(fields.focus_wanted.c_str());
+        if (showing || wanted == fields.shown.end()) fields.focus_wanted.clear();
     }
 }
 

@@ -8,6 +8,7 @@
 #include "logic/catalog_client.hpp"
 #include "logic/hold_client.hpp"
 #include "logic/links.hpp"
+#include "logic/map_announcements.hpp"
 #include "logic/notices.hpp"
 #include "logic/order_view.hpp"
 #include "logic/season_client.hpp"
@@ -25,6 +26,7 @@ void tick(AppState& app, Services& services, BrowserTime time) {
     pump_season(app, services.http, time.monotonic_ms);
     pump_order_view(app, services);
     pump_notice(app, time.monotonic_ms);
+    announce_basket_changes(app);  // the live region hears every seat added or removed
 }
 
 }  // namespace web

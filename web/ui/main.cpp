@@ -8,6 +8,7 @@
 #include "browser/embed_bridge.hpp"
 #include "browser/frame_loop.hpp"
 #include "browser/html_fields.hpp"
+#include "browser/map_access.hpp"
 #include "browser/page.hpp"
 #include "browser/page_lifecycle.hpp"
 #include "browser/page_links.hpp"
@@ -71,6 +72,7 @@ void frame() {
     web::tick(app, web::page_services(), {.wall_ms = web::wall_clock_ms(), .monotonic_ms = web::monotonic_ms()});
     web::pump_embed(app, web::page_services(), size.css_width);
     web::post_embed_messages(app);
+    web::sync_map_access(app);  // the live region and the step-through list, drawn or not
     if (!web::should_draw(web::monotonic_ms())) return;
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -166,6 +168,7 @@ int main() {
     web::install_touch_handlers();
     web::install_redraw_wakers();
     web::install_html_fields();
+    web::install_map_access();
     web::install_page_links(web::the_app());
     web::install_page_lifecycle();
     web::install_embed_bridge(web::the_app());

@@ -53,8 +53,44 @@ ImU32 seat_band_color(const AppState& app, std::uint32_t seat) {
     return theme::color_from_hex(app.catalog->price_bands[static_cast<std::size_t>(b)].color, theme::not_on_sale);
 }
 
+SeatLook seat_look(encore::SeatState state) {
+    switch (state) {
+        case encore::SeatState::open: return SeatLook::available;
+        case encore::SeatState::held: return SeatLook::held;
+        case encore::SeatState::reserved:
+        case encore::SeatState::sold: return SeatLook::sold;
+        case encore::SeatState::blocked: return SeatLook::unavailable;
+    }
+    return SeatLook::unavailable;
+}
+
+void draw_taken_seat_glyph(ImDrawList* dl, ImVec2 c, float r, SeatLook look) {
+    const ImU32 fill = theme::seat_unavailable, mark = theme::seat_unavailable_mark;
+    const float t = std::max(1.0f, r * 0.22f);
+    if (look == SeatLook::held) {  // a hollow ring with a dot: someone else's basket, may come free
+        dl->AddCircle(c, r - t * 0.5f, mark, 0, t);
+        if (r >= theme::px(2.4f)) dl->AddCircleFilled(c, std::max(1.0f, r * 0.28f), mark);
+        return;
+    }
+    dl->AddCircleFilled(c, r, fill);
+    if (r < theme::px(2.4f)) return;
+    float k = r * 0.5f;
+    if (look == SeatLook::sold) {  // a cross
+        dl->AddLine(ImVec2(c.x - k, c.y - k), ImVec2(c.x + k, c.y + k), mark, t);
+        dl->AddLine(ImVec2(c.x - k, c.y + k), ImVec2(c.x + k, c.y - k), mark, t);
+    } else {  // not for sale: a bar
+        dl->AddLine(ImVec2(c.x - k * 1.2f, c.y), ImVec2(c.x + k * 1.2f, c.y), mark, t);
+    }
+}
+
 void draw_seat_glyph(ImDrawList* dl, ImVec2 c, float r, ImU32 band, std::uint8_t attributes, SeatLook look,
                      const char* number) {
+    if ((look == SeatLook::sold || look == SeatLook::held || look == SeatLook::unavailable) &&
+        !(attributes & encore::seat_wheelchair)) {
+        draw_taken_seat_glyph(dl, c, r, look);
+        return;
+    }
+    if (look == SeatLook::sold || look == SeatLook::held) look = SeatLook::unavailable;
     ImU32 fill = band, mark = theme::seat_mark;
     if (look == SeatLook::unavailable) {
         fill = theme::seat_unavailable;

@@ -3,15 +3,22 @@
 #pragma once
 #include <cstdint>
 
+#include "encore/availability.hpp"
 #include "imgui.h"
 #include "logic/app_state.hpp"
 
 namespace web {
 
-enum class SeatLook { available, unavailable, selected };
+// unavailable: not for sale (a bar); sold: sold or reserved (a cross); held: in another basket (a hollow ring and
+// a dot) — taken seats differ by shape, not only colour.
+enum class SeatLook { available, unavailable, selected, sold, held };
+
+// How a seat in `state` looks when it is not in the customer's basket.
+SeatLook seat_look(encore::SeatState state);
 
 // One seat: a circle, or a rounded square with a wheelchair pictogram for a wheelchair space; a ring
-// marks a companion seat and a triangle restricted view; selected seats are white with a tick.
+// marks a companion seat and a triangle restricted view; selected seats are white with a tick; taken seats are grey
+// with their state's mark (cross, ring and dot, bar).
 void draw_seat_glyph(ImDrawList* dl, ImVec2 center, float radius, ImU32 band_color, std::uint8_t attributes,
                      SeatLook look, const char* number = nullptr);
 // A seat under a seat lock (e.g. the Friends' block): a diamond with a padlock, in the lock colour when the

@@ -13,6 +13,7 @@
 #include "logic/map_view.hpp"
 #include "logic/seat_preview.hpp"
 #include "ui/map_drawing.hpp"
+#include "ui/map_focus_ring.hpp"
 #include "ui/map_overlays.hpp"
 #include "ui/theme.hpp"
 
@@ -234,7 +235,7 @@ void draw_seats(ImDrawList* dl, const AppState& app, const encore::SeatingPlan& 
         const encore::Seat& s = plan.seats[i];
         ImVec2 c = to_screen(v, s.at);
         if (!visible(c) || in_basket[i]) continue;
-        SeatLook look = i < states.size() && encore::is_available(states[i]) ? SeatLook::available : SeatLook::unavailable;
+        SeatLook look = i < states.size() ? seat_look(states[i]) : SeatLook::unavailable;
         if (i < locks.types.size() && locks.types[i])
             draw_locked_seat_glyph(dl, c, r, seat_band_color(app, i), look, i < locks.kept.size() && locks.kept[i]);
         else
@@ -285,6 +286,7 @@ void draw_seat_map(AppState& app, const Rect& area) {
     draw_stage(dl, app, plan);
     draw_labels(dl, app, plan);
     draw_seats(dl, app, plan);
+    draw_map_focus(dl, app, area, std::max(static_cast<float>(app.view.scale) * seat_radius_units, theme::px(1.6f)));
     if (area.w >= theme::px(520)) {
         const char* hint = web::touch_mode() ? "Drag to move · pinch to zoom · tap a seat to select it"
                                              : "Drag to move · scroll to zoom · click a seat to select it";

@@ -228,8 +228,12 @@ void legend(AppState& app) {
     ImGui::TextUnformatted("Companion seat");
     legend_row_glyph(neutral, encore::seat_restricted_view, SeatLook::available);
     ImGui::TextUnformatted("Restricted view");
+    legend_row_glyph(neutral, 0, SeatLook::sold);
+    ImGui::TextUnformatted("Sold");
+    legend_row_glyph(neutral, 0, SeatLook::held);
+    ImGui::TextUnformatted("In another basket");
     legend_row_glyph(neutral, 0, SeatLook::unavailable);
-    ImGui::TextUnformatted("Unavailable");
+    ImGui::TextUnformatted("Not for sale");
     legend_row_glyph(theme::accent, 0, SeatLook::selected);
     ImGui::TextUnformatted("Your selection");
     // Seat locks on the map (a performance or a series): the block's shape, and who may book it.
@@ -249,7 +253,7 @@ void legend(AppState& app) {
 
 float legend_height(const AppState& app) {
     float line = ImGui::GetTextLineHeightWithSpacing();
-    return line * static_cast<float>(app.bands_in_plan.size() + 5 + 2 * map_lock_types(app).size()) +
+    return line * static_cast<float>(app.bands_in_plan.size() + 7 + 2 * map_lock_types(app).size()) +
            theme::fonts().small->FontSize * 2 + ImGui::GetStyle().ItemSpacing.y * 6;
 }
 

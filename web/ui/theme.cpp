@@ -135,6 +135,7 @@ void use_light_palette() {
     field_background = IM_COL32(255, 255, 255, 255);
     field_border = IM_COL32(140, 148, 166, 255);
     locked = IM_COL32(118, 66, 196, 255);
+    focus_ring = IM_COL32(24, 27, 34, 255);  // white would vanish on the light map
 }
 
 float px(float css_pixels) { return css_pixels * g_dpr; }

@@ -4,32 +4,36 @@
 #include <string>
 
 #include "imgui.h"
+#include "logic/palette.hpp"
 
 namespace web::theme {
 
-// Palette (ABGR as ImU32 via IM_COL32): the dark one; use_light_palette() replaces it before the first frame.
-inline ImU32 background = IM_COL32(15, 17, 23, 255);
-inline ImU32 panel = IM_COL32(23, 26, 34, 255);
-inline ImU32 panel_raised = IM_COL32(31, 35, 45, 255);
-inline ImU32 map_background = IM_COL32(18, 20, 27, 255);
-inline ImU32 border = IM_COL32(44, 49, 61, 255);
-inline ImU32 text = IM_COL32(230, 232, 238, 255);
-inline ImU32 text_muted = IM_COL32(150, 157, 174, 255);
-inline ImU32 text_faint = IM_COL32(105, 112, 128, 255);
-inline ImU32 accent = IM_COL32(240, 182, 76, 255);
-inline ImU32 on_sale = IM_COL32(72, 196, 132, 255);
-inline ImU32 not_on_sale = IM_COL32(138, 143, 156, 255);
-inline ImU32 error = IM_COL32(255, 118, 118, 255);
-inline ImU32 seat_unavailable = IM_COL32(52, 57, 70, 255);
-inline ImU32 seat_unavailable_mark = IM_COL32(88, 94, 110, 255);
-inline ImU32 seat_selected = IM_COL32(255, 255, 255, 255);
-inline ImU32 seat_mark = IM_COL32(18, 20, 27, 235);
-inline ImU32 stage_top = IM_COL32(92, 64, 36, 255);
-inline ImU32 stage_bottom = IM_COL32(58, 40, 24, 255);
-inline ImU32 stage_text = IM_COL32(246, 222, 170, 255);
-inline ImU32 field_background = IM_COL32(14, 16, 22, 255);   // a text field's box ...
-inline ImU32 field_border = IM_COL32(96, 104, 124, 255);      // ... and its edge
-inline ImU32 locked = IM_COL32(168, 122, 232, 255);           // seats under a seat lock (Friends' block)
+// Palette: logic/palette.hpp (plain RGB, contrast-checked by tests/web) as ImU32 via IM_COL32: the dark one;
+// use_light_palette() replaces it before the first frame.
+constexpr ImU32 rgb(Rgb c, int alpha = 255) { return IM_COL32(c.r, c.g, c.b, alpha); }
+inline ImU32 background = rgb(palette::background);
+inline ImU32 panel = rgb(palette::panel);
+inline ImU32 panel_raised = rgb(palette::panel_raised);
+inline ImU32 map_background = rgb(palette::map_background);
+inline ImU32 border = rgb(palette::border);
+inline ImU32 text = rgb(palette::text);
+inline ImU32 text_muted = rgb(palette::text_muted);
+inline ImU32 text_faint = rgb(palette::text_faint);
+inline ImU32 accent = rgb(palette::accent);
+inline ImU32 on_sale = rgb(palette::on_sale);
+inline ImU32 not_on_sale = rgb(palette::not_on_sale);
+inline ImU32 error = rgb(palette::error);
+inline ImU32 seat_unavailable = rgb(palette::seat_unavailable);
+inline ImU32 seat_unavailable_mark = rgb(palette::seat_unavailable_mark);
+inline ImU32 seat_selected = rgb(palette::seat_selected);
+inline ImU32 seat_mark = rgb(palette::seat_mark, 235);
+inline ImU32 stage_top = rgb(palette::stage_top);
+inline ImU32 stage_bottom = rgb(palette::stage_bottom);
+inline ImU32 stage_text = rgb(palette::stage_text);
+inline ImU32 field_background = rgb(palette::field_background);
+inline ImU32 field_border = rgb(palette::field_border);
+inline ImU32 locked = rgb(palette::locked);
+inline ImU32 focus_ring = rgb(palette::focus_ring);
 
 // Switches every colour above (and the ImGui style apply() builds) to the light palette; call before apply().
 void use_light_palette();
