@@ -1,0 +1,54 @@
+// Level of detail, section hit-testing, free counts and zoom-to-section over the app's view transform.
+#include "logic/section_view.hpp"
+
+#include <algorithm>
+
+#include "logic/map_source.hpp"
+#include "logic/map_view.hpp"
+#include "logic/series_map.hpp"
+
+namespace web {
+
+bool map_shows_sections(const AppState& app) {
+    return !app.section_shapes.empty() && app.view.fitted && shows_sections(app.view.scale, app.dpr);
+}
+
+std::optional<std::uint32_t> section_under(const AppState& app, double sx, double sy) {
+    if (!app.view.contains(sx, sy)) return std::nullopt;
+    return section_at(app.section_shapes, app.view.to_plan_x(sx), app.view.to_plan_y(sy));
+}
+
+std::vector<std::uint32_t> map_section_free_counts(const AppState& app) {
+    const encore::Venue* venue = map_venue(app);
+    if (!venue) return {};
+    if (series_map_shown(app)) return section_free_counts(venue->plan, series_composite(app).selectable);
+    // map_can_select seat by seat, with the sale check and each band's price asked once rather than per seat.
+    const encore::Instance* instance = current_instance(app);
+    if (!instance || !on_sale_web(app, *instance)) return std::vector<std::uint32_t>(venue->plan.sections.size(), 0);
+    std::vector<bool> priced(app.catalog->price_bands.size());
+    for (std::size_t b = 0; b < priced.size(); ++b) priced[b] = band_price(app, static_cast<int>(b)).has_value();
+    std::vector<bool> selectable = selectable_seats_here(app);
+    for (std::size_t i = 0; i < selectable.size(); ++i) {
+        int band = i < app.seat_band.size() ? app.seat_band[i] : -1;
+        if (selectable[i]) selectable[i] = band >= 0 && priced[static_cast<std::size_t>(band)];
+    }
+    return section_free_counts(venue->plan, selectable);
+}
+
+void zoom_to_section(AppState& app, std::uint32_t section) {
+    const encore::Venue* venue = map_venue(app);
+    if (!venue || section >= app.section_shapes.size() || app.section_shapes[section].outline.empty()) return;
+    const SectionShape& s = app.section_shapes[section];
+    ViewTransform& v = app.view;
+    double pad = 24 * app.dpr;
+    double w = std::max(s.max_x - s.min_x, 1.0), h = std::max(s.max_y - s.min_y, 1.0);
+    double fill = std::min((v.rect_w - 2 * pad) / w, (v.rect_h - 2 * pad) / h);
+    v.scale = std::max(fill, seat_detail_min_css_px * app.dpr * 1.5);
+    double cx = (s.min_x + s.max_x) / 2, cy = (s.min_y + s.max_y) / 2;
+    v.offset_x = v.rect_w / 2 - cx * v.scale;
+    v.offset_y = v.rect_h / 2 - cy * v.scale;
+    clamp_view(app, venue->plan);
+    v.user_moved = true;
+}
+
+}  // namespace web
