@@ -63,6 +63,11 @@ TEST_CASE("shapes replace seats while a seat is smaller than six CSS pixels; cli
     CHECK_FALSE(web::shows_sections(6, 1));
     CHECK(web::shows_sections(11, 2));
     CHECK_FALSE(web::shows_sections(12, 2));
+    // A plan whose whole fits at 3 CSS px a seat or more opens on its seats: shapes only below 0.8 of the fit.
+    CHECK(web::section_detail_threshold(1.5, 1) == Approx(6));   // a stadium: six CSS px
+    CHECK(web::section_detail_threshold(5, 1) == Approx(4));     // a theatre on a tablet
+    CHECK(web::section_detail_threshold(9, 1) == Approx(6));
+    CHECK(web::section_detail_threshold(10, 2) == Approx(8));
 
     WebClient c;
     c.load(webtest::demo_catalog(), std::string(1857, 'o'));

@@ -79,6 +79,7 @@ struct AppState {
     std::vector<int> bands_in_plan;         // band indices used by the plan, catalog order
     SeatGrid seat_grid;                     // the plan's seats in buckets, for hit-testing and drawing what is in view
     std::vector<SectionShape> section_shapes;  // the plan's sections as outlines, for the zoomed-out map
+    mutable SectionCountsCache section_counts; // their free seats, counted again only when the seats change
 
     // The basket: seats picked at any performance, in the order they were picked, and their hold.
     std::vector<Pick> picks;

@@ -18,6 +18,13 @@ struct SectionShape {
     std::uint32_t first_seat = 0;            // its first seat in plan order (for its band colour)
 };
 
+// The latest free counts and what they were counted from (a hash of the plan's selectable seats), so a frame
+// whose seats did not change does not count again.
+struct SectionCountsCache {
+    std::size_t key = 0;
+    std::vector<std::uint32_t> counts;
+};
+
 // One shape per plan section (an empty outline for a section without seats), plan.sections order.
 std::vector<SectionShape> build_section_shapes(const encore::SeatingPlan& plan);
 // The section whose outline holds (px, py), if any; where outlines overlap, the one with the nearer centre.

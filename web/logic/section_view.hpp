@@ -9,6 +9,10 @@
 
 namespace web {
 
+// The scale (backing-store pixels per plan unit) below which sections are drawn instead of seats: six CSS pixels
+// a seat (shows_sections), or, for a plan small enough that the whole of it fits at three or more, 0.8 of the scale
+// that fits it, so a theatre on a tablet or phone still opens on its seats and shows sections only zoomed out.
+double section_detail_threshold(double fit_scale, double dpr);
 // The map is zoomed out far enough that sections are drawn as shapes instead of seats.
 bool map_shows_sections(const AppState& app);
 // The section whose shape is under (sx, sy) (backing-store pixels), if the point is on the map.
