@@ -3,6 +3,7 @@
 #include "ui/section_drawing.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -57,7 +58,15 @@ void draw_section_shapes(ImDrawList* dl, const AppState& app, std::optional<std:
         std::string count_text = loaded ? free_text(count) : "";
         float w = x1 - x0, h = y1 - y0;
         ImVec2 c(static_cast<float>(v.to_screen_x(s.centre.x)), static_cast<float>(v.to_screen_y(s.centre.y)));
-        float size = std::clamp(std::min(w / 7.0f, h / 3.2f), theme::px(8), theme::px(15));
+        float area = 0;  // a slanted slice has a big bounding box but little room: size the text by its area too
+        for (std::size_t k = 0; k < pts.size(); ++k) {
+            const ImVec2& a = pts[k];
+            const ImVec2& b = pts[(k + 1) % pts.size()];
+            area += a.x * b.y - b.x * a.y;
+        }
+        float room = std::sqrt(std::fabs(area) / 2);
+        float size = std::clamp(std::min({w / 7.0f, h / 3.2f, room / 4.5f}), theme::px(8), theme::px(15));
+        w = std::min(w, room * 1.3f);
         ImFont* font = theme::fonts().bold;
         ImVec2 name_size = font->CalcTextSizeA(size, FLT_MAX, 0, name.c_str());
         ImVec2 count_size = font->CalcTextSizeA(size, FLT_MAX, 0, count_text.c_str());
