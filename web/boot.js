@@ -1,4 +1,4 @@
-// Encore's web client start-up, before encore.js: the page's theme and embedding classes from the address, the
+// Encore's web client start-up, before encore.js: the catalog asked for early, the page's theme and embedding classes from the address, the
 // key filter for the page's text fields, the canvas's context menu, and Module (global, for the tests).
 // A file, not an inline script: the Content-Security-Policy allows no inline script.
 (function () {
@@ -6,6 +6,9 @@
   if (query.get('theme') === 'light') document.documentElement.classList.add('encore-light');
   if (query.get('embed') === '1') document.documentElement.classList.add('encore-embedded');
 })();
+// The catalog is asked for now, while encore.wasm downloads and compiles; the client's first GET /api/catalog
+// takes this answer (web/browser/fetch_http_client).
+window.encoreEarly = { '/api/catalog': fetch('/api/catalog', { headers: { 'Accept': 'application/json' }, cache: 'no-store' }) };
 // Keys typed into the page's text fields (and the map's keyboard elements) are theirs: Emscripten's GLFW listens for keys on window and would
 // take Backspace and Tab away from them (preventDefault). Key listeners added to window from here on (GLFW's,
 // in encore.js) do not see keys aimed at a field; the field itself still gets them.

@@ -93,6 +93,8 @@ void use_plan_of(AppState& app, const encore::Venue& venue) {
     app.bands_in_plan.clear();
     for (std::size_t b = 0; b < used.size(); ++b)
         if (used[b]) app.bands_in_plan.push_back(static_cast<int>(b));
+    app.seat_grid = build_seat_grid(plan);
+    app.section_shapes = build_section_shapes(plan);
     app.venue = venue.id;
     app.view.fitted = false;
     app.view.user_moved = false;

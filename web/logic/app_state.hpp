@@ -18,6 +18,8 @@
 #include "logic/checkout_state.hpp"
 #include "logic/page_state.hpp"
 #include "logic/season_state.hpp"
+#include "logic/seat_grid.hpp"
+#include "logic/section_shapes.hpp"
 
 namespace web {
 
@@ -75,6 +77,9 @@ struct AppState {
     std::vector<RowRun> rows;
     std::vector<int> seat_band;             // index into catalog->price_bands per seat, -1 if unknown
     std::vector<int> bands_in_plan;         // band indices used by the plan, catalog order
+    SeatGrid seat_grid;                     // the plan's seats in buckets, for hit-testing and drawing what is in view
+    std::vector<SectionShape> section_shapes;  // the plan's sections as outlines, for the zoomed-out map
+    mutable SectionCountsCache section_counts; // their free seats, counted again only when the seats change
 
     // The basket: seats picked at any performance, in the order they were picked, and their hold.
     std::vector<Pick> picks;

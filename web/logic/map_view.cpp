@@ -26,14 +26,8 @@ std::optional<std::uint32_t> seat_at(const AppState& app, const encore::SeatingP
     if (!v.contains(sx, sy)) return std::nullopt;
     double px = v.to_plan_x(sx), py = v.to_plan_y(sy);
     double tolerance = std::max(0.55, 6.0 * app.dpr / v.scale);  // plan units
-    double best = tolerance * tolerance;
-    std::optional<std::uint32_t> found;
-    for (std::uint32_t i = 0; i < plan.seats.size(); ++i) {
-        double dx = plan.seats[i].at.x - px, dy = plan.seats[i].at.y - py;
-        double d2 = dx * dx + dy * dy;
-        if (d2 < best) best = d2, found = i;
-    }
-    return found;
+    if (app.seat_grid.at.size() == plan.seats.size()) return nearest_seat(app.seat_grid, px, py, tolerance);
+    return nearest_seat_by_scan(plan, px, py, tolerance);
 }
 
 void place_view(AppState& app, const Rect& area, const encore::SeatingPlan& plan) {

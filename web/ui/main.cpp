@@ -7,6 +7,7 @@
 #include "browser/cursor.hpp"
 #include "browser/embed_bridge.hpp"
 #include "browser/frame_loop.hpp"
+#include "browser/frame_stats.hpp"
 #include "browser/html_fields.hpp"
 #include "browser/map_access.hpp"
 #include "browser/page.hpp"
@@ -22,6 +23,7 @@
 #include "logic/embed.hpp"
 #include "logic/hold_client.hpp"
 #include "logic/layout.hpp"
+#include "logic/map_source.hpp"
 #include "logic/tick.hpp"
 #include "logic/series_map.hpp"
 #include "ui/account_panel.hpp"
@@ -56,12 +58,15 @@ const char* css_cursor(ImGuiMouseCursor shape) {
 void on_cursor_pos(GLFWwindow*, double, double) { web::note_mouse_moved(); }
 
 void frame() {
+    web::frame_stats_begin();
     web::AppState& app = web::the_app();
     const web::CanvasSize& size = web::follow_canvas_size();
     app.dpr = size.dpr;
     if (size.dpr != g_style_dpr) {
         g_style_dpr = size.dpr;
+        web::mark_start_step("fonts_start");
         web::theme::apply(static_cast<float>(size.dpr));
+        web::mark_start_step("fonts_built");
         if (g_fonts_uploaded_once) {
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -73,9 +78,15 @@ void frame() {
     web::pump_embed(app, web::page_services(), size.css_width);
     web::post_embed_messages(app);
     web::sync_map_access(app);  // the live region and the step-through list, drawn or not
-    if (!web::should_draw(web::monotonic_ms())) return;
+    if (app.phase == web::Phase::ready) web::mark_start_step("catalog_ready");
+    if (web::map_loaded(app)) web::mark_start_step("availability_ready");
+    if (!web::should_draw(web::monotonic_ms())) {
+        web::frame_stats_end(false);
+        return;
+    }
 
     ImGui_ImplOpenGL3_NewFrame();
+    web::mark_start_step("font_texture_uploaded");
     g_fonts_uploaded_once = true;
     ImGui_ImplGlfw_NewFrame();
     web::feed_browser_input();
@@ -131,6 +142,7 @@ void frame() {
     web::draw_seat_preview_card(app, layout, below_notice);
 
     ImGui::Render();
+    web::frame_stats_built();
     web::set_canvas_cursor(css_cursor(ImGui::GetMouseCursor()));
     glViewport(0, 0, size.width, size.height);
     ImVec4 bg = ImGui::ColorConvertU32ToFloat4(web::theme::background);
@@ -141,11 +153,15 @@ void frame() {
     web::sync_html_fields(app.page.fields);  // the real inputs follow the boxes just drawn
     web::write_page_address(app);
     web::note_frame_drawn();
+    web::mark_start_step("first_frame");
+    if (web::map_loaded(app) && app.season.view == web::MainView::events) web::mark_start_step("seats_drawn");
+    web::frame_stats_end(true);
 }
 
 }  // namespace
 
 int main() {
+    web::mark_start_step("main");
     if (!glfwInit()) return 1;
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);

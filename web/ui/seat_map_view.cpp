@@ -1,5 +1,6 @@
 // The seat map itself: input (drag, wheel, pinch, tap) applied to the view transform (logic/map_view), and
-// drawing of the auditorium: backdrop, stage, section/row labels, seats.
+// drawing of the auditorium: backdrop, stage, section/row labels, seats; zoomed out, section shapes instead
+// (ui/section_drawing), a tap on one zooming into it.
 #include "ui/seat_map_view.hpp"
 
 #include <algorithm>
@@ -11,10 +12,13 @@
 #include "browser/touch_input.hpp"
 #include "logic/map_source.hpp"
 #include "logic/map_view.hpp"
+#include "logic/seat_grid.hpp"
 #include "logic/seat_preview.hpp"
+#include "logic/section_view.hpp"
 #include "ui/map_drawing.hpp"
 #include "ui/map_focus_ring.hpp"
 #include "ui/map_overlays.hpp"
+#include "ui/section_drawing.hpp"
 #include "ui/theme.hpp"
 
 namespace web {
@@ -34,6 +38,7 @@ struct PressState {
     double offset_x = 0, offset_y = 0;  // view offset at that moment: a drag moves the plan with the pointer exactly
 };
 PressState g_press;
+std::optional<std::uint32_t> g_hovered_section;  // zoomed out: the section under the pointer
 
 ImVec2 to_screen(const ViewTransform& v, const encore::PlanPoint& p) {
     return ImVec2(static_cast<float>(v.to_screen_x(p.x)), static_cast<float>(v.to_screen_y(p.y)));
@@ -46,26 +51,18 @@ struct LabelSpot {
     std::size_t seats = 0;
 };
 
-std::vector<LabelSpot> section_label_spots(const encore::SeatingPlan& plan) {
+std::vector<LabelSpot> section_label_spots(const AppState& app, const encore::SeatingPlan& plan) {
     std::size_t n = plan.sections.size();
     std::vector<LabelSpot> spots(n);
-    std::vector<float> min_x(n, FLT_MAX), max_x(n, -FLT_MAX), min_y(n, FLT_MAX), max_y(n, -FLT_MAX);
-    for (const encore::Seat& s : plan.seats) {
-        if (s.section >= n) continue;
-        min_x[s.section] = std::min(min_x[s.section], static_cast<float>(s.at.x));
-        max_x[s.section] = std::max(max_x[s.section], static_cast<float>(s.at.x));
-        min_y[s.section] = std::min(min_y[s.section], static_cast<float>(s.at.y));
-        max_y[s.section] = std::max(max_y[s.section], static_cast<float>(s.at.y));
-        ++spots[s.section].seats;
-    }
     for (std::size_t i = 0; i < n; ++i) {
         const encore::PlanPoint& p = plan.sections[i].label_at;
         if (p.x != 0 || p.y != 0) spots[i].candidates.push_back(ImVec2(static_cast<float>(p.x), static_cast<float>(p.y)));
-        if (min_x[i] <= max_x[i]) {
-            float cx = (min_x[i] + max_x[i]) / 2;
-            spots[i].candidates.push_back(ImVec2(cx, min_y[i] - 1.3f));
-            spots[i].candidates.push_back(ImVec2(cx, max_y[i] + 1.3f));
-        }
+        if (i >= app.section_shapes.size() || app.section_shapes[i].seats == 0) continue;
+        const SectionShape& s = app.section_shapes[i];  // its outline reaches 0.6 beyond the seats
+        float cx = static_cast<float>(s.min_x + s.max_x) / 2;
+        spots[i].candidates.push_back(ImVec2(cx, static_cast<float>(s.min_y) - 0.7f));
+        spots[i].candidates.push_back(ImVec2(cx, static_cast<float>(s.max_y) + 0.7f));
+        spots[i].seats = s.seats;
     }
     return spots;
 }
@@ -100,8 +97,11 @@ void handle_input(AppState& app, const encore::SeatingPlan& plan, bool hovered) 
     }
     if (ImGui::IsItemDeactivated() && g_press.pressing) {
         if (!g_press.dragging && ImGui::GetTime() - g_press.time <= tap_max_seconds) {
-            // Touch: a first tap shows the seat, a second chooses it; a click chooses at once (seat_preview.hpp).
-            if (std::optional<std::uint32_t> seat = seat_at(app, plan, g_press.at.x, g_press.at.y))
+            // Zoomed out, a tap on a section zooms into it. Touch: a first tap shows the seat, a second chooses it;
+            // a click chooses at once (seat_preview.hpp).
+            if (map_shows_sections(app)) {
+                if (std::optional<std::uint32_t> section = section_under(app, g_press.at.x, g_press.at.y)) zoom_to_section(app, *section);
+            } else if (std::optional<std::uint32_t> seat = seat_at(app, plan, g_press.at.x, g_press.at.y))
                 tap_seat(app, *seat, web::touch_mode());
             else
                 clear_seat_preview(app);
@@ -109,10 +109,16 @@ void handle_input(AppState& app, const encore::SeatingPlan& plan, bool hovered) 
         g_press.pressing = false;
     }
     app.hovered_seat.reset();
-    if (hovered && !g_press.dragging && !pinch.active && !web::touch_mode())
+    g_hovered_section.reset();
+    bool pointing = hovered && !g_press.dragging && !pinch.active && !web::touch_mode();
+    if (pointing && map_shows_sections(app))
+        g_hovered_section = section_under(app, io.MousePos.x, io.MousePos.y);
+    else if (pointing)
         app.hovered_seat = seat_at(app, plan, io.MousePos.x, io.MousePos.y);
     if (g_press.dragging)
         ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
+    else if (g_hovered_section)
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     else if (app.hovered_seat && map_seat_kept(app, *app.hovered_seat) && !map_is_selected(app, *app.hovered_seat))
         ImGui::SetMouseCursor(ImGuiMouseCursor_NotAllowed);
     else if (app.hovered_seat && (map_can_select(app, *app.hovered_seat) || map_is_selected(app, *app.hovered_seat)))
@@ -159,7 +165,7 @@ void draw_stage(ImDrawList* dl, const AppState& app, const encore::SeatingPlan& 
 
 void draw_labels(ImDrawList* dl, const AppState& app, const encore::SeatingPlan& plan) {
     const ViewTransform& v = app.view;
-    std::vector<LabelSpot> spots = section_label_spots(plan);
+    std::vector<LabelSpot> spots = section_label_spots(app, plan);
     std::vector<std::size_t> order(spots.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return spots[a].seats > spots[b].seats; });
@@ -174,11 +180,11 @@ void draw_labels(ImDrawList* dl, const AppState& app, const encore::SeatingPlan&
     auto collides = [&](const ImVec4& box) {
         for (const ImVec4& o : placed)
             if (box.x < o.z && o.x < box.z && box.y < o.w && o.y < box.w) return true;
-        for (const encore::Seat& s : plan.seats) {
-            ImVec2 c = to_screen(v, s.at);
-            if (c.x + r > box.x && c.x - r < box.z && c.y + r > box.y && c.y - r < box.w) return true;
-        }
-        return false;
+        bool hit = false;  // a seat's circle overlaps the box: look only at the seats the grid has near it
+        double pad = r / v.scale;
+        for_seats_in_rect(app.seat_grid, v.to_plan_x(box.x) - pad, v.to_plan_y(box.y) - pad, v.to_plan_x(box.z) + pad,
+                          v.to_plan_y(box.w) + pad, [&](std::uint32_t) { hit = true; });
+        return hit;
     };
     for (std::size_t i : order) {
         std::string name = plan.sections[i].name;
@@ -204,8 +210,10 @@ void draw_labels(ImDrawList* dl, const AppState& app, const encore::SeatingPlan&
     float seat_px = static_cast<float>(v.scale);
     if (seat_px < theme::px(11)) return;
     float row_size = std::clamp(seat_px * 0.55f, theme::px(9), theme::px(14));
+    auto in_view = [&](const encore::PlanPoint& p) { return v.contains(v.to_screen_x(p.x), v.to_screen_y(p.y)); };
     for (const RowRun& r : app.rows) {
         if (r.last == r.first || plan.seats[r.first].row.empty()) continue;
+        if (!in_view(plan.seats[r.first].at) && !in_view(plan.seats[r.last].at)) continue;
         const char* name = plan.seats[r.first].row.c_str();
         for (int end = 0; end < 2; ++end) {
             const encore::Seat& s0 = plan.seats[end == 0 ? r.first : r.last];
@@ -231,16 +239,30 @@ void draw_seats(ImDrawList* dl, const AppState& app, const encore::SeatingPlan& 
     float x1 = static_cast<float>(v.rect_x + v.rect_w) + r, y1 = static_cast<float>(v.rect_y + v.rect_h) + r;
     auto visible = [&](ImVec2 c) { return c.x >= x0 && c.y >= y0 && c.x <= x1 && c.y <= y1; };
     const encore::SeatLocks& locks = map_seat_locks(app);
-    for (std::uint32_t i = 0; i < plan.seats.size(); ++i) {
+    std::vector<ImU32> band_colors;  // each band's colour parsed once a frame, not once a seat
+    if (app.catalog)
+        for (const encore::PriceBand& b : app.catalog->price_bands) band_colors.push_back(theme::color_from_hex(b.color, theme::not_on_sale));
+    auto band_color = [&](std::uint32_t i) {
+        int b = i < app.seat_band.size() ? app.seat_band[i] : -1;
+        return b >= 0 && static_cast<std::size_t>(b) < band_colors.size() ? band_colors[static_cast<std::size_t>(b)] : theme::not_on_sale;
+    };
+    auto draw_one = [&](std::uint32_t i) {
         const encore::Seat& s = plan.seats[i];
         ImVec2 c = to_screen(v, s.at);
-        if (!visible(c) || in_basket[i]) continue;
+        if (in_basket[i]) return;
         SeatLook look = i < states.size() ? seat_look(states[i]) : SeatLook::unavailable;
         if (i < locks.types.size() && locks.types[i])
-            draw_locked_seat_glyph(dl, c, r, seat_band_color(app, i), look, i < locks.kept.size() && locks.kept[i]);
+            draw_locked_seat_glyph(dl, c, r, band_color(i), look, i < locks.kept.size() && locks.kept[i]);
         else
-            draw_seat_glyph(dl, c, r, seat_band_color(app, i), s.attributes, look, show_numbers ? s.number.c_str() : nullptr);
-    }
+            draw_seat_glyph(dl, c, r, band_color(i), s.attributes, look, show_numbers ? s.number.c_str() : nullptr);
+    };
+    double pad = r / v.scale;  // only the seats in view, found through the grid's buckets
+    if (app.seat_grid.at.size() == plan.seats.size())
+        for_seats_in_rect(app.seat_grid, v.to_plan_x(x0) - pad, v.to_plan_y(y0) - pad, v.to_plan_x(x1) + pad,
+                          v.to_plan_y(y1) + pad, draw_one);
+    else
+        for (std::uint32_t i = 0; i < plan.seats.size(); ++i)
+            if (visible(to_screen(v, plan.seats[i].at))) draw_one(i);
     for (std::uint32_t i : picked) {  // on top, so their larger marker is never covered
         ImVec2 c = to_screen(v, plan.seats[i].at);
         if (visible(c)) draw_seat_glyph(dl, c, r, seat_band_color(app, i), plan.seats[i].attributes, SeatLook::selected);
@@ -254,6 +276,14 @@ void draw_seats(ImDrawList* dl, const AppState& app, const encore::SeatingPlan& 
         dl->AddCircle(c, r + theme::px(3), theme::accent, 0, theme::px(2.5f));
         dl->AddCircle(c, r + theme::px(6), theme::with_alpha(theme::accent, 0.45f), 0, theme::px(1.5f));
     }
+}
+
+// Zoomed out: the basket's seats stay marked on top of their sections.
+void draw_picked_seats(ImDrawList* dl, const AppState& app, const encore::SeatingPlan& plan) {
+    const ViewTransform& v = app.view;
+    float r = std::max(static_cast<float>(v.scale) * seat_radius_units, theme::px(1.6f));
+    for (std::uint32_t i : map_selection(app))
+        if (i < plan.seats.size()) draw_seat_glyph(dl, to_screen(v, plan.seats[i].at), r, seat_band_color(app, i), plan.seats[i].attributes, SeatLook::selected);
 }
 
 }  // namespace
@@ -284,12 +314,20 @@ void draw_seat_map(AppState& app, const Rect& area) {
     dl->PushClipRect(ImVec2(area.x, area.y), ImVec2(area.x + area.w, area.y + area.h), true);
     draw_backdrop(dl, app, area, plan);
     draw_stage(dl, app, plan);
-    draw_labels(dl, app, plan);
-    draw_seats(dl, app, plan);
+    if (map_shows_sections(app)) {
+        draw_section_shapes(dl, app, g_hovered_section);
+        draw_picked_seats(dl, app, plan);
+    } else {
+        draw_labels(dl, app, plan);
+        draw_seats(dl, app, plan);
+    }
     draw_map_focus(dl, app, area, std::max(static_cast<float>(app.view.scale) * seat_radius_units, theme::px(1.6f)));
     if (area.w >= theme::px(520)) {
-        const char* hint = web::touch_mode() ? "Drag to move · pinch to zoom · tap a seat to select it"
-                                             : "Drag to move · scroll to zoom · click a seat to select it";
+        const bool sections = map_shows_sections(app);
+        const char* hint = web::touch_mode() ? (sections ? "Drag to move · pinch to zoom · tap a section to see its seats"
+                                                         : "Drag to move · pinch to zoom · tap a seat to select it")
+                                             : (sections ? "Drag to move · scroll to zoom · click a section to see its seats"
+                                                         : "Drag to move · scroll to zoom · click a seat to select it");
         ImFont* small = theme::fonts().small;
         ImVec2 size = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, hint);
         ImVec2 at(area.x + theme::px(14), area.y + area.h - theme::px(14) - size.y - theme::px(6));
