@@ -1,13 +1,21 @@
 """What the demo season sells besides single tickets, added to the catalog by gen_demo_catalog.py:
 a fixed series built like the five-event package of the fixed-series document (weekday 4 shows
-£120 / 5 shows £125, weekend 4 shows £160 / 5 shows £150), a flexible pass (plays free, concerts
-half price), the Friends membership with priority booking for the late-announced production and a
+£120 / 5 shows £125, weekend 4 shows £160 / 5 shows £150) and its autumn successor of the same
+lineage with the renewal campaign's dates, a flexible pass (plays free, concerts half price) that
+renews into the autumn pass, the Friends membership with priority booking for the late-announced production and a
 locked Friends' block in the Dress Circle, two offers and a web booking fee that members and pass
 holders do not pay."""
 
 import datetime as dt
 
 SERIES_PLAYS = ["macbeth", "the-cherry-orchard", "twelfth-night", "a-dolls-house", "she-stoops-to-conquer"]
+NEXT_SERIES_PLAYS = ["hamlet", "the-seagull", "much-ado-about-nothing", "hedda-gabler", "the-rivals"]
+LINEAGE = "main-house-subscription"
+# The spring subscribers' renewal into the autumn package: the window opens 1 Feb, stored cards are
+# charged then, Pending lapses on 1 Mar, the box office can win back until 15 Mar, seats of those who
+# did not renew are released on 1 Apr (the autumn general sale opens that morning), and spring ends 11 Apr.
+AUTUMN_RENEWAL = {"starts": "2027-02-01T10:00:00Z", "auto_renew_starts": "2027-02-01T10:00:00Z",
+                  "ends": "2027-03-01T00:00:00Z", "lapsed_ends": "2027-03-15T00:00:00Z", "locks": "2027-04-01T00:00:00Z"}
 CONCERTS_PREFIX = "sunday-classics-"
 BANDS = ["A", "B", "C", "D", "E"]
 
@@ -43,8 +51,8 @@ def friends_block(plan: dict) -> list[str]:
     raise ValueError("the plan has no Dress Circle")
 
 
-def build_products(catalog: dict) -> dict:
-    instances = catalog["instances"]
+def series_groups(instances: list[dict], plays: list[str]) -> list[dict]:
+    """A group per day of the week (and the Saturday matinee): each play's first performance that day."""
     groups = []
     for gid, name, weekday, suffix, pricing in [
         ("tue", "Tuesday evenings", 2, "-e", "weekday"),
@@ -55,7 +63,20 @@ def build_products(catalog: dict) -> dict:
         ("sat-mat", "Saturday matinees", 6, "-m", "weekend"),
     ]:
         groups.append({"id": gid, "name": name, "pricing_set": pricing,
-                       "instances": [first_week_instance(instances, e, weekday, suffix) for e in SERIES_PLAYS]})
+                       "instances": [first_week_instance(instances, e, weekday, suffix) for e in plays]})
+    return groups
+
+
+PRICING_SETS = [
+    {"id": "weekday", "name": "Weekday pricing",
+     "columns": [{"events": "4", "price_list": "series-30"}, {"events": "5", "price_list": "series-25"}]},
+    {"id": "weekend", "name": "Weekend pricing",
+     "columns": [{"events": "4", "price_list": "series-40"}, {"events": "5", "price_list": "series-30"}]}]
+
+
+def build_products(catalog: dict) -> dict:
+    instances = catalog["instances"]
+    groups = series_groups(instances, SERIES_PLAYS)
     concerts = [e["id"] for e in catalog["events"] if e["id"].startswith(CONCERTS_PREFIX)]
     plays = [e["id"] for e in catalog["events"] if not e["id"].startswith(CONCERTS_PREFIX)]
     members = {"membership_active": "friends"}
@@ -73,8 +94,14 @@ def build_products(catalog: dict) -> dict:
             "discount": {"kind": "free"},
             "event_discounts": [{"event": c, "discount": {"kind": "percent_off", "percent": 50}} for c in concerts],
             "ticket_types": ["adult", "concession"], "max_per_instance": 1, "repeat_redemption": False,
-            "window": {"starts": "2026-11-01", "days": 180},
-            "on_sale": {"web": "2026-11-01T10:00:00Z", "box_office": "2026-11-01T09:00:00Z"}}],
+            "window": {"starts": "2026-11-01", "days": 180}, "renews_into": "flex-4-autumn",
+            "on_sale": {"web": "2026-11-01T10:00:00Z", "box_office": "2026-11-01T09:00:00Z"}}, {
+            "id": "flex-4-autumn", "name": "Flex 4 Pass, Autumn 2027",
+            "description": "Four tickets to use across the autumn plays; the spring pass renews into it.",
+            "price": 14000, "allowance": 4, "events": NEXT_SERIES_PLAYS,
+            "discount": {"kind": "free"}, "ticket_types": ["adult", "concession"], "max_per_instance": 1,
+            "repeat_redemption": False, "window": {"starts": "2027-04-01", "days": 240},
+            "on_sale": {"web": "2027-04-01T10:00:00Z", "box_office": "2027-04-01T09:00:00Z"}}],
         "fixed_series": [{
             "id": "five-play-package", "name": "5 Play Package",
             "description": "The same seat at four or five of the season's plays, on the day of the week you choose.",
@@ -82,13 +109,18 @@ def build_products(catalog: dict) -> dict:
             "ticket_types": ["adult", "concession"], "default_ticket_type": "adult",
             "max_seats_per_order": 8, "choose_band_first": False, "active": ["web", "box_office"],
             "on_sale": {"web": "2026-10-01T10:00:00Z", "box_office": "2026-10-01T09:00:00Z"},
-            "hold_expires_at": "2026-12-31T23:59:00Z", "lineage": "main-house-subscription",
-            "pricing_sets": [
-                {"id": "weekday", "name": "Weekday pricing",
-                 "columns": [{"events": "4", "price_list": "series-30"}, {"events": "5", "price_list": "series-25"}]},
-                {"id": "weekend", "name": "Weekend pricing",
-                 "columns": [{"events": "4", "price_list": "series-40"}, {"events": "5", "price_list": "series-30"}]}],
-            "groups": groups}],
+            "hold_expires_at": "2026-12-31T23:59:00Z", "lineage": LINEAGE,
+            "pricing_sets": PRICING_SETS,
+            "groups": groups}, {
+            "id": "autumn-five-play-package", "name": "5 Play Package, Autumn 2027",
+            "description": "Next season's package: spring subscribers keep their seats by renewing between 1 Feb and 1 Mar.",
+            "season": "2027-autumn", "events": NEXT_SERIES_PLAYS, "events_required": "4-5",
+            "ticket_types": ["adult", "concession"], "default_ticket_type": "adult",
+            "max_seats_per_order": 8, "choose_band_first": False, "active": ["web", "box_office"],
+            "on_sale": {"web": "2027-04-01T10:00:00Z", "box_office": "2027-04-01T09:00:00Z"},
+            "hold_expires_at": "2027-08-31T23:59:00Z", "lineage": LINEAGE, "renewal": dict(AUTUMN_RENEWAL),
+            "pricing_sets": PRICING_SETS,
+            "groups": series_groups(instances, NEXT_SERIES_PLAYS)}],
         "lock_types": [{"id": "friends-block", "name": "Friends' Block", "who": members}],
         "seat_locks": [{"lock_type": "friends-block", "venue": catalog["venues"][0]["id"],
                         "seats": friends_block(catalog["venues"][0]["plan"])}],

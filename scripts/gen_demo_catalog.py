@@ -9,7 +9,8 @@
 What it builds: one venue, "The Encore Theatre", a three-level proscenium house (Stalls, Dress
 Circle with slips, Upper Circle, four boxes) with curved rows and radial aisles; five price bands;
 four ticket types; the Spring Season 2027 with six plays (Tue-Sat 19:30 plus a Saturday 14:30
-matinee) and six one-off "Sunday Classics" concerts at 15:00 London time.
+matinee) and six one-off "Sunday Classics" concerts at 15:00 London time; and the Autumn Season 2027
+with five plays, whose package renews the spring package (the renewal campaign runs in spring).
 
 Standard library only and fully deterministic: the same script always writes the same bytes.
 The generated document is always validated (the rules of docs/catalog-format.md plus a few demo
@@ -92,6 +93,10 @@ PRICE_LISTS = [
 ]
 
 SEASON = {"id": SEASON_ID, "name": "Spring Season 2027", "starts": "2027-01-11", "ends": "2027-04-11"}
+# Next season: five plays whose package renews the spring package (same lineage); it goes on sale to
+# everyone after the spring campaign's lock date (demo_season_products.py has the renewal dates).
+NEXT_SEASON_ID = "2027-autumn"
+NEXT_SEASON = {"id": NEXT_SEASON_ID, "name": "Autumn Season 2027", "starts": "2027-09-06", "ends": "2027-11-14"}
 
 # (id, name, description, first Tuesday, weeks, on sale {channel: instant})
 ON_SALE_GENERAL = {"web": "2026-11-01T10:00:00Z", "box_office": "2026-11-01T09:00:00Z"}
@@ -118,6 +123,26 @@ PLAYS = [
     ("the-importance-of-being-earnest", "The Importance of Being Earnest",
      "Wilde's glittering farce of double lives, a handbag and the vital importance of being called Ernest.",
      "2027-03-23", 3, ON_SALE_LATE),
+]
+
+ON_SALE_AUTUMN = {"web": "2027-04-01T10:00:00Z", "box_office": "2027-04-01T09:00:00Z"}
+
+NEXT_PLAYS = [
+    ("hamlet", "Hamlet",
+     "A prince, a ghost and a play within a play: Shakespeare's longest tragedy opens the autumn.",
+     "2027-09-07", 2, ON_SALE_AUTUMN),
+    ("the-seagull", "The Seagull",
+     "Chekhov's comedy of young writers, old actresses and a lake that draws them all back.",
+     "2027-09-21", 2, ON_SALE_AUTUMN),
+    ("much-ado-about-nothing", "Much Ado About Nothing",
+     "Beatrice and Benedick's merry war of words, and a wedding nearly undone by a lie.",
+     "2027-10-05", 2, ON_SALE_AUTUMN),
+    ("hedda-gabler", "Hedda Gabler",
+     "Ibsen's general's daughter, bored in her new marriage, and a pair of pistols.",
+     "2027-10-19", 2, ON_SALE_AUTUMN),
+    ("the-rivals", "The Rivals",
+     "Sheridan's Bath comedy of disguised suitors, duels and Mrs Malaprop's nice derangement of epitaphs.",
+     "2027-11-02", 2, ON_SALE_AUTUMN),
 ]
 
 # One-off concerts, Sundays 15:00 local. (id, name, description, date)
@@ -447,8 +472,9 @@ def build_plan() -> dict:
 
 def build_events_and_instances():
     events, instances = [], []
-    for eid, name, desc, first, weeks, on_sale in PLAYS:
-        events.append({"id": eid, "name": name, "description": desc, "season": SEASON_ID,
+    plays = [(play, SEASON_ID) for play in PLAYS] + [(play, NEXT_SEASON_ID) for play in NEXT_PLAYS]
+    for (eid, name, desc, first, weeks, on_sale), season in plays:
+        events.append({"id": eid, "name": name, "description": desc, "season": season,
                        "venue": VENUE_ID, "price_list": "drama-standard"})
         start = dt.date.fromisoformat(first)
         assert start.weekday() == 1, f"{eid} must open on a Tuesday"
@@ -483,7 +509,7 @@ def build_catalog() -> dict:
         "price_bands": [{"id": i, "name": n, "color": c} for i, n, c in PRICE_BANDS],
         "ticket_types": [{"id": i, "name": n} for i, n in TICKET_TYPES],
         "venues": [{"id": VENUE_ID, "name": "The Encore Theatre", "plan": build_plan()}],
-        "seasons": [dict(SEASON)],
+        "seasons": [dict(SEASON), dict(NEXT_SEASON)],
         "price_lists": PRICE_LISTS,
         "events": events,
         "instances": instances,

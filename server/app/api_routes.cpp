@@ -15,6 +15,9 @@
 #include "context/options.hpp"
 #include "http/json_exchange.hpp"
 #include "http/rate_limiter.hpp"
+#include "renewals/admin_routes.hpp"
+#include "renewals/staff_routes.hpp"
+#include "renewals/subscriber_routes.hpp"
 #include "sales/customer_routes.hpp"
 #include "sales/hold_routes.hpp"
 #include "sales/offer_routes.hpp"
@@ -104,12 +107,36 @@ const std::vector<ApiRoute>& api_routes() {
         {get,  "/api/me/subscriptions",                      customer, none,   get_my_subscriptions},
         {get,  "/api/me/customer",                           customer, none,   get_my_customer},
 
+        {get,  "/api/me/holds",                              customer, none,   get_my_holds},
+        {get,  "/api/me/subscriber-records",                 customer, none,   get_my_subscriber_records},
+        {get,  R"(/api/me/subscriber-records/([^/]+))",      customer, none,   get_my_subscriber_record},
+        {get,  R"(/api/me/subscriber-records/([^/]+)/history)", customer, none, get_my_subscriber_history},
+        {post, R"(/api/me/subscriber-records/([^/]+)/actions)", customer, orders, post_my_subscriber_action},
+
+        {get,  "/api/staff/customers",                       staff,    none,   get_staff_customers},
+        {get,  R"(/api/staff/customers/([^/]+))",            staff,    none,   get_staff_customer},
+        {post, R"(/api/staff/customers/([^/]+)/cards)",      staff,    orders, post_staff_customer_card},
+        {post, R"(/api/staff/customers/([^/]+)/holds)",      staff,    holds,  post_staff_customer_hold},
+        {post, R"(/api/staff/customers/([^/]+)/orders)",     staff,    orders, post_staff_customer_order},
+        {get,  "/api/staff/subscriber-records",              staff,    none,   get_staff_subscriber_records},
+        {get,  R"(/api/staff/subscriber-records/([^/]+))",   staff,    none,   get_staff_subscriber_record},
+        {post, R"(/api/staff/subscriber-records/([^/]+)/actions)", staff, orders, post_staff_subscriber_action},
+        {put,  R"(/api/staff/passes/([^/]+)/expiry)",        staff,    none,   put_staff_pass_expiry},
+        {get,  "/api/staff/renewals",                        staff,    none,   get_staff_renewals},
+
         {put,  "/api/admin/catalog",                         admin,    none,   put_catalog},
         {put,  R"(/api/admin/catalog/([^/]*)/([^/]*))",      admin,    none,   put_catalog_item},
         {del,  R"(/api/admin/catalog/([^/]*)/([^/]*))",      admin,    none,   delete_catalog_item},
         {get,  "/api/admin/clock",                           admin,    none,   get_clock},
         {put,  "/api/admin/clock",                           admin,    none,   put_clock},
         {post, "/api/admin/accounts",                        admin,    none,   post_account},
+        {post, "/api/admin/webhooks",                        admin,    none,   post_webhook},
+        {get,  "/api/admin/webhooks",                        admin,    none,   get_webhooks},
+        {del,  R"(/api/admin/webhooks/([^/]+))",             admin,    none,   delete_webhook},
+        {get,  R"(/api/admin/webhooks/([^/]+)/deliveries)",  admin,    none,   get_webhook_deliveries},
+        {post, R"(/api/admin/webhooks/([^/]+)/deliveries/([^/]+)/redeliver)", admin, none, post_webhook_redelivery},
+        {get,  "/api/admin/house-holds",                     admin,    none,   get_house_holds},
+        {put,  R"(/api/admin/house-holds/([^/]+))",          admin,    none,   put_house_holds},
     };
     return table;
 }

@@ -48,6 +48,7 @@ constexpr Limit limits[] = {
     {"--max-sessions-per-account", &Options::max_sessions_per_account, 1, 10000},
     {"--idempotency-days", &Options::idempotency_days, 1, 3650},
     {"--seat-change-hours", &Options::seat_change_hours, 1, 24 * 365},
+    {"--webhook-retry-seconds", &Options::webhook_retry_seconds, 1, 3600},
 };
 
 const Limit* limit_of(std::string_view flag) {
@@ -152,8 +153,9 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
 std::string usage_line() {
     return "usage: encore-server [--bind ADDR] [--port N] [--db PATH] [--web-root DIR] [--catalog FILE] "
            "[--demo-sales] [--threads N] [--hold-minutes N] [--hold-cap-minutes N] [--hold-grace-seconds N] [--invoice-days N] "
-           "[--session-hours N] [--hold-rate N] [--order-rate N] [--admin EMAIL:PASSWORD] [--fast-password-hashing] "
-           "[on-sale limits: see --help] [--help]";
+           "[--session-hours N] [--hold-rate N] [--order-rate N] [--webhook-retry-seconds N] [--admin EMAIL:PASSWORD] "
+           "[--fast-password-hashing] [on-sale limits: see --help] [--help]\n"
+           "       encore-server import-subscribers [--db PATH] [--now RFC3339] [--check] [--progress] FILE.csv";
 }
 
 std::string help_text() {
@@ -173,6 +175,8 @@ std::string help_text() {
            "  --session-hours N     logins last N hours (default 336)\n"
            "  --hold-rate N         hold requests per minute per client address (default 120)\n"
            "  --order-rate N        order requests per minute per client address (default 60)\n"
+           "  --webhook-retry-seconds N  a failed webhook delivery is retried after N seconds, doubling,\n"
+           "                        at most an hour apart, for 3 days (default 10)\n"
            "  --admin EMAIL:PASSWORD  create this admin account on start if it does not exist\n"
            "  --fast-password-hashing  tests and benchmarks only: argon2id at its minimum cost\n"
            "\nOn-sale day (docs/on-sale-day.md):\n"
@@ -194,6 +198,9 @@ std::string help_text() {
            "  --idempotency-days N         order answers kept for replay (default 7)\n"
            "  --seat-change-hours N        availability change log kept (default 24)\n"
            "  --help           show this help\n\n"
+           "import-subscribers imports existing subscribers from a CSV file (docs/renewals.md#importing-existing-subscribers)\n"
+           "into the database: every row is checked first and nothing is imported if any is bad; --check only checks;\n"
+           "--now sets the import's time (default: the system time).\n\n"
            "On start it prints one line to stdout: \"encore-server listening on http://HOST:PORT\".\n"
            "Exit codes: 0 stopped by SIGINT/SIGTERM, 1 cannot start, 2 bad command line.\n";
 }

@@ -1,6 +1,9 @@
-// The maintenance thread: once a second, release expired holds and lapse unpaid invoices; once a minute,
-// prune old idempotency records and availability changes.
+// The maintenance thread: once a second, release expired holds, lapse unpaid invoices and run the
+// renewal campaign's dates; once a minute, prune old idempotency records and availability changes.
 #include "app/maintenance.hpp"
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <iostream>
@@ -8,6 +11,7 @@
 #include "context/clock.hpp"
 #include "context/options.hpp"
 #include "sales/hold_operations.hpp"
+#include "renewals/renewal_scheduler.hpp"
 #include "sales/invoices.hpp"
 #include "store/connection_pool.hpp"
 #include "store/housekeeping.hpp"
@@ -17,6 +21,7 @@ namespace encore::server {
 void Maintenance::run_once(ServerContext& ctx) {
     release_expired_holds(ctx);
     lapse_unpaid_invoices(ctx);
+    run_renewal_scheduler(ctx);
 }
 
 void Maintenance::prune(ServerContext& ctx) {
@@ -34,6 +39,9 @@ void Maintenance::prune(ServerContext& ctx) {
 
 Maintenance::Maintenance(ServerContext& ctx) : ctx_(ctx) {
     thread_ = std::thread([this] {
+        // Background work yields the CPU to request threads: a campaign date for 100,000 subscribers
+        // keeps this thread busy for seconds, and /api/health must still answer at once.
+        setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
         for (long pass = 0; !stop_; ++pass) {
             try {
                 run_once(ctx_);

@@ -1,5 +1,6 @@
-// Work nobody asks for: expired holds and lapsed invoices are released every second by a thread, and
-// old idempotency records and availability changes are pruned every minute.
+// Work nobody asks for: expired holds and lapsed invoices are released, and the renewal campaign's
+// dates run, every second by a thread; old idempotency records and availability changes are pruned
+// every minute.
 #pragma once
 #include <atomic>
 #include <thread>

@@ -24,6 +24,8 @@
 #include "http/request_guard.hpp"
 #include "http/request_log.hpp"
 #include "http/static_files.hpp"
+#include "renewals/demo_subscribers.hpp"
+#include "renewals/webhook_dispatcher.hpp"
 #include "store/store.hpp"
 #include "store/write_queue.hpp"
 
@@ -104,6 +106,13 @@ int serve(const Options& options) {
     } catch (const std::exception& error) {
         return fail(std::string("cannot create the --admin account: ") + error.what());
     }
+    if (options.demo_sales && catalog.current()) {
+        try {
+            seed_demo_subscribers(ctx, catalog.current()->catalog);
+        } catch (const std::exception& error) {
+            return fail(std::string("cannot seed the demo's subscribers: ") + error.what());
+        }
+    }
     install_api_routes(server, ctx);
     if (!options.web_root.empty() && !mount_web_root(server, options.web_root))
         return fail("web root " + options.web_root + " is not a directory");
@@ -116,6 +125,7 @@ int serve(const Options& options) {
                     (errno ? std::string(": ") + std::strerror(errno) : std::string()));
     }
     Maintenance maintenance(ctx);
+    WebhookDispatcher webhooks(ctx);
     std::cout << "encore-server listening on http://" << url_host(options.bind_address) << ":" << port << std::endl;
     const bool clean = front_end.run();
     std::cerr << "encore-server: stopped\n";

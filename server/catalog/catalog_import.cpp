@@ -61,7 +61,7 @@ std::shared_ptr<const PublishedCatalog> startup_catalog(Store& store, const Cata
     StoredCatalog document{json, strong_etag(json)};
     std::vector<InstanceId> instances;
     for (const Instance& instance : catalog.instances) instances.push_back(instance.id);
-    std::vector<SeatMark> marks = source.demo_sales ? demo_seat_marks(catalog) : std::vector<SeatMark>{};
+    std::vector<SeatMark> marks = source.demo_sales ? demo_seat_marks(catalog, system_instant()) : std::vector<SeatMark>{};
     if (!store.import_first_catalog(document, format_instant(system_instant()), instances, marks)) {
         // Another process imported first; serve what it stored.
         return from_store(*store.catalog());

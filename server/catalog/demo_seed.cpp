@@ -142,18 +142,20 @@ private:
     std::size_t target_ = 0, sold_ = 0;
 };
 
-bool on_sale_anywhere(const Instance& instance) {
-    return std::any_of(all_channels.begin(), all_channels.end(),
-                       [&](Channel c) { return instance.on_sale_at(c).has_value(); });
+bool on_sale_by(const Instance& instance, Instant as_of) {
+    return std::any_of(all_channels.begin(), all_channels.end(), [&](Channel c) {
+        const auto opens = instance.on_sale_at(c);
+        return opens && *opens <= as_of;
+    });
 }
 
 }  // namespace
 
-std::vector<SeatMark> demo_seat_marks(const Catalog& catalog) {
+std::vector<SeatMark> demo_seat_marks(const Catalog& catalog, Instant as_of) {
     std::vector<SeatMark> marks;
     for (const Instance& instance : catalog.instances) {
         const Venue* venue = catalog.find_venue(instance.venue);
-        if (!venue || venue->plan.seats.empty() || !on_sale_anywhere(instance)) continue;
+        if (!venue || venue->plan.seats.empty() || !on_sale_by(instance, as_of)) continue;
         auto states = InstanceSeeder(instance, venue->plan).run();
         for (std::size_t s = 0; s < states.size(); ++s)
             if (states[s] != SeatState::open) marks.push_back({instance.id, venue->plan.seats[s].id, states[s]});

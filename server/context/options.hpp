@@ -40,6 +40,7 @@ struct Options {
     int seat_change_hours = 24;            // the availability change log keeps this much history
     std::string admin;              // "EMAIL:PASSWORD": create this admin account on start if missing
     bool fast_password_hashing = false;  // tests and benchmarks only: argon2id at libsodium's minimum cost
+    int webhook_retry_seconds = 10;       // a failed webhook delivery is retried after this, doubling, at most an hour apart
 };
 
 }  // namespace encore::server

@@ -2,6 +2,8 @@
 // the rate limiter, the write queue and the password-hashing gate. Only declared here: a handler
 // includes the header of each part it uses.
 #pragma once
+#include <atomic>
+#include <cstdint>
 
 namespace encore::server {
 
@@ -23,6 +25,7 @@ struct ServerContext {
     RateLimiter& limiter;
     WriteQueue& writes;        // group commit: the seat-changing writes, many per transaction
     PasswordGate& hashing;     // how many password hashes run at once
+    std::atomic<std::int64_t> renewals_ran_until{0};  // this server's renewal scheduler has run up to here (unix seconds)
 };
 
 }  // namespace encore::server

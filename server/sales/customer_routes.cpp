@@ -34,6 +34,11 @@ const Catalog& catalog_of(const std::shared_ptr<const PublishedCatalog>& publish
 }  // namespace
 
 void post_card(ServerContext& ctx, const Account& caller, const httplib::Request& req, httplib::Response& res) {
+    store_card_from_body(ctx, caller.id, req, res);
+}
+
+void store_card_from_body(ServerContext& ctx, std::int64_t account_id, const httplib::Request& req, httplib::Response& res,
+                          const std::function<void(sqlite::Connection&, const StoredCard&)>& also) {
     auto body = read_json_body(req, res);
     if (!body) return;
     if (!body->is_object()) return send_invalid_request(res, 422, "", "the body must be a JSON object");
@@ -47,15 +52,16 @@ void post_card(ServerContext& ctx, const Account& caller, const httplib::Request
     }
     auto db = ctx.pool.lease();
     sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
-    auto stored = store_test_card(*db, caller.id, card, ctx.clock.now());
+    auto stored = store_test_card(*db, account_id, card, ctx.clock.now());
     if (auto* problem = std::get_if<CardProblem>(&stored)) {
         ApiResponse refusal = problem_response(422, problem->code, "Card refused", problem->message);
         refusal.body["field"] = problem->field;
         send_response(res, refusal);
         return;
     }
-    transaction.commit();
     const StoredCard& saved = std::get<StoredCard>(stored);
+    if (also) also(*db, saved);
+    transaction.commit();
     send_response(res, {201, {{"card", {{"token", saved.token}, {"brand", saved.brand}, {"last4", saved.last4},
                                         {"expires", saved.expires}}}}});
 }

@@ -1,11 +1,13 @@
 // Invoices after the order: marking one paid, and lapsing those unpaid at their due time.
 #include "sales/invoices.hpp"
 
+#include "catalog/catalog_state.hpp"
 #include "context/clock.hpp"
 #include "store/connection_pool.hpp"
 #include "store/invoice_store.hpp"
 #include "store/order_view.hpp"
 #include "store/seat_ledger.hpp"
+#include "store/series_subscribers.hpp"
 
 namespace encore::server {
 namespace {
@@ -26,7 +28,7 @@ void lapse_unpaid_invoices(ServerContext& ctx) {
     transaction.commit();
 }
 
-ApiResponse mark_invoice_paid(ServerContext& ctx, const std::string& reference) {
+ApiResponse mark_invoice_paid(ServerContext& ctx, const std::string& reference, const Account& staff) {
     auto db = ctx.pool.lease();
     sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
     const auto order = find_order(*db, reference);
@@ -42,6 +44,9 @@ ApiResponse mark_invoice_paid(ServerContext& ctx, const std::string& reference) 
                                     "; only a reserved invoice before its due time can be marked paid.");
     SeatLedger ledger(*db);
     invoices.mark_paid(ledger, order->id, ctx.clock.now());
+    if (auto published = ctx.catalog.current())
+        subscribe_stored_order(*db, published->catalog, ledger, order->id, Actor{ActorKind::staff, std::to_string(staff.id)},
+                               ctx.clock.now());
     ledger.finish();
     ApiResponse paid{200, {{"order", order_json(*db, order->id)}}};
     transaction.commit();

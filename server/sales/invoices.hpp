@@ -4,12 +4,14 @@
 #include <string>
 
 #include "context/server_context.hpp"
+#include "store/account_store.hpp"
 #include "http/api_response.hpp"
 
 namespace encore::server {
 
 // 200 {"order": ...} (also for an order already paid), 404 order_not_found, 409 order_not_payable.
-ApiResponse mark_invoice_paid(ServerContext& ctx, const std::string& reference);
+// Series bought on it become subscriber records, with `staff` as who made them so.
+ApiResponse mark_invoice_paid(ServerContext& ctx, const std::string& reference, const Account& staff);
 // Lapses unpaid invoices whose due time has passed and frees their seats; run by the maintenance thread.
 void lapse_unpaid_invoices(ServerContext& ctx);
 

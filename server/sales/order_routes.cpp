@@ -38,6 +38,11 @@ void send_no_order(httplib::Response& res, const std::string& reference) {
 }  // namespace
 
 void post_order(ServerContext& ctx, const Account& caller, const httplib::Request& req, httplib::Response& res) {
+    order_from_request(ctx, caller, caller, req, res);
+}
+
+void order_from_request(ServerContext& ctx, const Account& buyer, const Account& seller, const httplib::Request& req,
+                        httplib::Response& res, const std::function<void(sqlite::Connection&, const std::string&)>& also) {
     if (!req.has_header("Idempotency-Key")) {
         send_response(res, problem_response(400, ApiProblem::idempotency_key_missing, "Idempotency-Key missing",
                                             "An order needs an Idempotency-Key header: a new random key for each new order, "
@@ -52,12 +57,13 @@ void post_order(ServerContext& ctx, const Account& caller, const httplib::Reques
     auto decoded = decode_order_request(*body);
     if (auto* problem = std::get_if<RequestProblem>(&decoded)) return send_invalid_request(res, 422, problem->field, problem->message);
     const OrderRequest& request = std::get<OrderRequest>(decoded);
-    if (request.basket.channel == Channel::box_office && caller.role == Role::customer) {
+    if (request.basket.channel == Channel::box_office && seller.role == Role::customer) {
         send_response(res, problem_response(403, ApiProblem::channel_forbidden, "Box office channel is for staff",
                                             "Only box-office staff can order on the box_office channel; use \"web\"."));
         return;
     }
-    OrderAnswer answer = place_order(ctx, caller, request, key, request_fingerprint(orders_path, body->dump()));
+    OrderAnswer answer = place_order(ctx, buyer, request, key, request_fingerprint(orders_path, body->dump()),
+                                     seller.id == buyer.id ? 0 : seller.id, also);
     send_stored_response(res, answer.status, std::move(answer.body));
 }
 
@@ -75,10 +81,10 @@ void get_order(ServerContext& ctx, const Account& caller, const httplib::Request
     send_response(res, {200, {{"order", order_json(*db, order->id)}}});
 }
 
-void post_mark_paid(ServerContext& ctx, const Account&, const httplib::Request& req, httplib::Response& res) {
+void post_mark_paid(ServerContext& ctx, const Account& caller, const httplib::Request& req, httplib::Response& res) {
     const std::string reference = req.matches[1];
     if (!is_order_reference(reference)) return send_no_order(res, reference);
-    send_response(res, mark_invoice_paid(ctx, reference));
+    send_response(res, mark_invoice_paid(ctx, reference, caller));
 }
 
 }  // namespace encore::server

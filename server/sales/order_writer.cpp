@@ -119,7 +119,8 @@ OrderAnswer replay(const StoredResponse& stored, const std::string& fingerprint)
 }  // namespace
 
 OrderAnswer place_order(ServerContext& ctx, const Account& account, const OrderRequest& request,
-                        const std::string& idempotency_key, const std::string& fingerprint) {
+                        const std::string& idempotency_key, const std::string& fingerprint, std::int64_t acting_staff,
+                        const std::function<void(sqlite::Connection&, const std::string& reference)>& also) {
     auto published = ctx.catalog.current();
     if (!published)
         return answer(problem_response(503, ApiProblem::catalog_missing, "No catalog loaded", "The server has no catalog to sell from yet."));
@@ -161,14 +162,16 @@ OrderAnswer place_order(ServerContext& ctx, const Account& account, const OrderR
             check_expected(priced, request);
             const OrderWrite written = write_order(db, published->catalog,
                                                    {account.id, request.basket, priced, request.holds, request.method,
-                                                    request.card_token, now, ctx.options.invoice_days, owner});
+                                                    request.card_token, now, ctx.options.invoice_days, owner, acting_staff});
             if (const auto* seat = std::get_if<SeatNotFree>(&written)) throw Refusal{refusal_of(*seat)};
             if (const auto* payment = std::get_if<PaymentRefused>(&written)) throw Refusal{refusal_of(*payment)};
             if (limited)
                 if (auto refusal = limit_refusal(db, ctx.options, account, request, priced, owner))
                     throw Refusal{std::move(*refusal)};
             const std::int64_t order_id = std::get<OrderWritten>(written).order_id;
-            StoredResponse created{fingerprint, 201, json{{"order", order_json(db, order_id)}}.dump()};
+            const json order = order_json(db, order_id);
+            if (also) also(db, order.value("reference", std::string()));
+            StoredResponse created{fingerprint, 201, json{{"order", order}}.dump()};
             store_response(db, account.id, idempotency_key, created, now);
             result = {created.status, created.body};
             return true;

@@ -17,14 +17,15 @@ std::optional<HoldRecord> HoldStore::find(const std::string& token) {
 void HoldStore::insert(const HoldRecord& hold) {
     auto insert = db_.prepare(
         "INSERT INTO holds (token, account_id, client_id, kind, created_at, expires_at, max_expires_at) "
-        "VALUES (?, ?, ?, 'basket', ?, ?, ?)");
+        "VALUES (?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, hold.token);
     if (hold.account_id) insert.bind(2, *hold.account_id);
     else insert.bind_null(2);
     insert.bind(3, hold.client_id)
-        .bind(4, hold.created_at.unix_seconds)
-        .bind(5, hold.expires_at.unix_seconds)
-        .bind(6, hold.max_expires_at.unix_seconds);
+        .bind(4, hold.kind)
+        .bind(5, hold.created_at.unix_seconds)
+        .bind(6, hold.expires_at.unix_seconds)
+        .bind(7, hold.max_expires_at.unix_seconds);
     insert.run();
 }
 

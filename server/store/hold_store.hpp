@@ -19,6 +19,7 @@ struct HoldRecord {
     Instant created_at;
     Instant expires_at;
     Instant max_expires_at;
+    std::string kind = "basket";  // "subscription": a series the box office holds for a customer
 };
 
 struct SeatRef {

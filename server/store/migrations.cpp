@@ -216,18 +216,162 @@ CREATE INDEX holds_by_client ON holds (client_id) WHERE account_id IS NULL;
 CREATE INDEX orders_unpaid_by_account ON orders (account_id) WHERE status = 'reserved';
 )sql";
 
-// 4: a short reference per order that customers read and type (store/order_reference.hpp); orders made
+// 4: subscriber records and their append-only history, subscriber seats, house holds, the renewal
+// scheduler's progress, rollovers, renewal invoices and payments, the webhook outbox and deliveries,
+// staff acts, and the auto-renewal of memberships and passes.
+constexpr std::string_view renewals = R"sql(
+CREATE TABLE subscribers (
+    id          INTEGER PRIMARY KEY,
+    account_id  INTEGER NOT NULL REFERENCES accounts (id),
+    lineage     TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    -- a projection of the history, rewritten from replay/fold with every append (never the only record):
+    status      TEXT NOT NULL,
+    package_id  TEXT NOT NULL,
+    rows        INTEGER NOT NULL,
+    next_due_at INTEGER                          -- when the scheduler must look next; NULL: no date changes it
+);
+CREATE INDEX subscribers_by_account ON subscribers (account_id);
+CREATE INDEX subscribers_by_package ON subscribers (package_id, status);
+CREATE INDEX subscribers_due ON subscribers (next_due_at) WHERE next_due_at IS NOT NULL;
+CREATE TABLE subscriber_history (
+    subscriber_id INTEGER NOT NULL REFERENCES subscribers (id),
+    sequence      INTEGER NOT NULL CHECK (sequence >= 1),  -- 1, 2, ... per subscriber: the webhook's sequence
+    at            INTEGER NOT NULL,
+    action        TEXT NOT NULL,
+    actor         TEXT NOT NULL,
+    row_json      TEXT NOT NULL,                 -- encore::history_row_to_json
+    PRIMARY KEY (subscriber_id, sequence)
+) WITHOUT ROWID;
+CREATE TRIGGER subscriber_history_is_append_only_update BEFORE UPDATE ON subscriber_history
+BEGIN SELECT RAISE(ABORT, 'subscriber_history is append-only'); END;
+CREATE TRIGGER subscriber_history_is_append_only_delete BEFORE DELETE ON subscriber_history
+BEGIN SELECT RAISE(ABORT, 'subscriber_history is append-only'); END;
+ALTER TABLE seat_states ADD COLUMN subscriber_id INTEGER;
+CREATE INDEX seat_states_by_subscriber ON seat_states (subscriber_id) WHERE subscriber_id IS NOT NULL;
+CREATE TABLE house_holds (
+    instance_id TEXT NOT NULL,
+    seat_id     TEXT NOT NULL,
+    account_id  INTEGER NOT NULL REFERENCES accounts (id),   -- who set it
+    created_at  INTEGER NOT NULL,
+    PRIMARY KEY (instance_id, seat_id)
+) WITHOUT ROWID;
+CREATE TABLE scheduler_state (
+    name  TEXT PRIMARY KEY,                      -- "processed_until", "projection_catalog"
+    value TEXT NOT NULL
+);
+CREATE TABLE rollovers (
+    from_package TEXT NOT NULL,
+    to_package   TEXT NOT NULL,
+    processed_at INTEGER NOT NULL,
+    subscribers  INTEGER NOT NULL,
+    PRIMARY KEY (from_package, to_package)
+);
+CREATE TABLE rollover_issues (
+    id            INTEGER PRIMARY KEY,
+    from_package  TEXT NOT NULL,
+    to_package    TEXT NOT NULL,
+    subscriber_id INTEGER NOT NULL REFERENCES subscribers (id),
+    seat_id       TEXT NOT NULL,
+    code          TEXT NOT NULL,
+    message       TEXT NOT NULL
+);
+CREATE INDEX rollover_issues_by_subscriber ON rollover_issues (subscriber_id);
+CREATE TABLE renewal_invoices (
+    id            INTEGER PRIMARY KEY,
+    reference     TEXT NOT NULL UNIQUE,
+    subscriber_id INTEGER NOT NULL REFERENCES subscribers (id),
+    package_id    TEXT NOT NULL,
+    amount        INTEGER NOT NULL,
+    due_at        INTEGER NOT NULL,
+    status        TEXT NOT NULL CHECK (status IN ('pending', 'paid', 'lapsed')),
+    created_at    INTEGER NOT NULL,
+    settled_at    INTEGER
+);
+CREATE INDEX renewal_invoices_by_subscriber ON renewal_invoices (subscriber_id);
+CREATE TABLE renewal_payments (
+    id            INTEGER PRIMARY KEY,
+    subscriber_id INTEGER NOT NULL REFERENCES subscribers (id),
+    sequence      INTEGER NOT NULL,              -- the history row the money came with
+    method        TEXT NOT NULL CHECK (method IN ('card', 'recorded')),
+    amount        INTEGER NOT NULL,
+    card_token    TEXT,
+    reference     TEXT NOT NULL,
+    taken_by      TEXT NOT NULL,                 -- the actor: customer:<id>, staff:<id>, system
+    created_at    INTEGER NOT NULL
+);
+CREATE INDEX renewal_payments_by_subscriber ON renewal_payments (subscriber_id);
+CREATE TABLE webhook_endpoints (
+    id          INTEGER PRIMARY KEY,
+    url         TEXT NOT NULL,
+    secret      TEXT NOT NULL,
+    description TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    removed_at  INTEGER
+);
+CREATE TABLE webhook_outbox (
+    endpoint_id      INTEGER NOT NULL REFERENCES webhook_endpoints (id),
+    subscriber_id    INTEGER NOT NULL REFERENCES subscribers (id),
+    next_sequence    INTEGER NOT NULL,           -- the history row to deliver next ...
+    last_sequence    INTEGER NOT NULL,           -- ... up to this one; idle when next > last
+    next_attempt_at  INTEGER NOT NULL,
+    attempts         INTEGER NOT NULL DEFAULT 0, -- failed attempts of the next row
+    first_failure_at INTEGER,
+    claimed_until    INTEGER,                    -- a dispatcher is delivering it until then
+    PRIMARY KEY (endpoint_id, subscriber_id)
+) WITHOUT ROWID;
+CREATE INDEX webhook_outbox_ready ON webhook_outbox (next_attempt_at) WHERE next_sequence <= last_sequence;
+CREATE TABLE webhook_deliveries (
+    id            INTEGER PRIMARY KEY,
+    endpoint_id   INTEGER NOT NULL REFERENCES webhook_endpoints (id),
+    subscriber_id INTEGER NOT NULL,
+    sequence      INTEGER NOT NULL,
+    event_type    TEXT NOT NULL,
+    status        TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+    attempts      INTEGER NOT NULL DEFAULT 0,
+    redeliver     INTEGER NOT NULL DEFAULT 0,    -- an admin asked for one more delivery
+    created_at    INTEGER NOT NULL,
+    delivered_at  INTEGER,
+    UNIQUE (endpoint_id, subscriber_id, sequence)
+);
+CREATE INDEX webhook_deliveries_redeliver ON webhook_deliveries (id) WHERE redeliver = 1;
+CREATE TABLE webhook_attempts (
+    delivery_id INTEGER NOT NULL REFERENCES webhook_deliveries (id),
+    attempt     INTEGER NOT NULL,
+    at          INTEGER NOT NULL,
+    http_status INTEGER,                         -- NULL: no HTTP answer (refused, timed out)
+    error       TEXT NOT NULL,
+    duration_ms INTEGER NOT NULL,
+    PRIMARY KEY (delivery_id, attempt)
+) WITHOUT ROWID;
+CREATE TABLE staff_acts (
+    id          INTEGER PRIMARY KEY,
+    staff_id    INTEGER NOT NULL REFERENCES accounts (id),
+    customer_id INTEGER REFERENCES accounts (id),
+    act         TEXT NOT NULL,
+    detail      TEXT NOT NULL,                   -- JSON
+    at          INTEGER NOT NULL
+);
+CREATE INDEX staff_acts_by_customer ON staff_acts (customer_id);
+ALTER TABLE memberships ADD COLUMN renewal TEXT;  -- NULL until its end is processed: what auto-renew did
+ALTER TABLE passes ADD COLUMN renewal TEXT;       -- NULL until its expiry is processed
+CREATE INDEX memberships_to_renew ON memberships (ends_at) WHERE renewal IS NULL;
+CREATE INDEX passes_to_renew ON passes (expires_at) WHERE renewal IS NULL;
+)sql";
+
+// 5: a short reference per order that customers read and type (store/order_reference.hpp); orders made
 // before it keep only their long reference, which still finds them.
 constexpr std::string_view order_short_references = R"sql(
 ALTER TABLE orders ADD COLUMN short_reference TEXT;
 CREATE UNIQUE INDEX orders_by_short_reference ON orders (short_reference) WHERE short_reference IS NOT NULL;
 )sql";
 
-constexpr std::array<Migration, 4> all_migrations{{
+constexpr std::array<Migration, 5> all_migrations{{
     {1, "catalog_and_seat_states", catalog_and_seat_states},
     {2, "accounts_holds_orders", accounts_holds_orders},
     {3, "on_sale_day", on_sale_day},
-    {4, "order_short_references", order_short_references},
+    {4, "renewals", renewals},
+    {5, "order_short_references", order_short_references},
 }};
 
 }  // namespace

@@ -81,7 +81,9 @@ json account_orders(sqlite::Connection& db, std::int64_t account_id) {
 
 json account_passes(sqlite::Connection& db, const Catalog& catalog, std::int64_t account_id, Instant now) {
     json passes = json::array();
-    auto select = db.prepare("SELECT code, pass_id, expires_at, order_id FROM passes WHERE account_id = ? ORDER BY created_at, code");
+    auto select = db.prepare(
+        "SELECT p.code, p.pass_id, p.expires_at, p.order_id, o.status = 'paid' FROM passes p JOIN orders o ON o.id = p.order_id "
+        "WHERE p.account_id = ? ORDER BY p.created_at, p.code");
     auto redeemed = db.prepare(
         "SELECT r.instance_id, r.seat_id, o.reference FROM pass_redemptions r JOIN orders o ON o.id = r.order_id "
         "WHERE r.code = ? ORDER BY r.id");
@@ -105,7 +107,8 @@ json account_passes(sqlite::Connection& db, const Catalog& catalog, std::int64_t
                           {"used", used},
                           {"remaining", std::max(0, allowance - used)},
                           {"redemptions", redemptions},
-                          {"order", order_reference(db, select.integer(3))}});
+                          {"order", order_reference(db, select.integer(3))},
+                          {"paid", select.integer(4) != 0}});
     }
     return {{"passes", passes}};
 }
@@ -113,7 +116,8 @@ json account_passes(sqlite::Connection& db, const Catalog& catalog, std::int64_t
 json account_memberships(sqlite::Connection& db, const Catalog& catalog, std::int64_t account_id, Instant now) {
     json memberships = json::array();
     auto select = db.prepare(
-        "SELECT m.membership_id, m.starts_at, m.ends_at, o.reference FROM memberships m JOIN orders o ON o.id = m.order_id "
+        "SELECT m.membership_id, m.starts_at, m.ends_at, o.reference, o.status = 'paid' FROM memberships m "
+        "JOIN orders o ON o.id = m.order_id "
         "WHERE m.account_id = ? ORDER BY m.id");
     select.bind(1, account_id);
     while (select.step()) {
@@ -123,7 +127,8 @@ json account_memberships(sqlite::Connection& db, const Catalog& catalog, std::in
                                {"starts_at", format_instant({select.integer(1)})},
                                {"ends_at", format_instant({select.integer(2)})},
                                {"active", select.integer(1) <= now.unix_seconds && now.unix_seconds < select.integer(2)},
-                               {"order", select.text(3)}});
+                               {"order", select.text(3)},
+                               {"paid", select.integer(4) != 0}});
     }
     return {{"memberships", memberships}};
 }

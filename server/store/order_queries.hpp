@@ -14,9 +14,11 @@ namespace encore::server {
 // {"orders": [{"reference", "short_reference", "status", "channel", "total", "total_text", "payment_method",
 //   "created_at", "due_at"?, "performances": [{"instance", "seats"}], "lines": [{"kind", "description", "total_text"}]}]}
 nlohmann::json account_orders(sqlite::Connection& db, std::int64_t account_id);
-// {"passes": [{"code", "pass", "name", "expires_at", "expired", "allowance", "used", "remaining", "redemptions"}]}
+// {"passes": [{"code", "pass", "name", "expires_at", "expired", "allowance", "used", "remaining", "redemptions", "order",
+// "paid"}]}: an unpaid pass (its invoice not yet paid) redeems nothing until it is paid
 nlohmann::json account_passes(sqlite::Connection& db, const Catalog& catalog, std::int64_t account_id, Instant now);
-// {"memberships": [{"membership", "name", "starts_at", "ends_at", "active", "order"}]}
+// {"memberships": [{"membership", "name", "starts_at", "ends_at", "active", "order", "paid"}]}: an unpaid membership
+// gives no benefit until it is paid
 nlohmann::json account_memberships(sqlite::Connection& db, const Catalog& catalog, std::int64_t account_id, Instant now);
 // {"subscriptions": [{"series", "name", "group", "group_name", "seat", "order", "created_at", "performances",
 //   "order_status"}]}

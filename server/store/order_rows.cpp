@@ -15,6 +15,7 @@
 #include "store/order_reference.hpp"
 #include "store/random_text.hpp"
 #include "store/seat_ledger.hpp"
+#include "store/series_subscribers.hpp"
 
 namespace encore::server {
 namespace {
@@ -59,6 +60,7 @@ public:
         PaymentOutcome outcome =
             provider->pay({order_id, draft_.account_id, reference, priced.total, draft_.card_token, draft_.now, short_reference});
         if (!outcome.accepted) throw Refused{PaymentRefused{outcome.reason}};
+        if (provider->method() == PaymentMethod::card) subscribe_paid_series(priced, order_id);
         ledger_.finish();
         return order_id;
     }
@@ -181,6 +183,16 @@ private:
             insert.run();
             insert.reset();
         }
+    }
+
+    // A paid order's series lines become subscriber records (an invoice's when it is paid).
+    void subscribe_paid_series(const PricedBasket& priced, std::int64_t order_id) {
+        std::vector<std::int64_t> totals(draft_.basket.lines.size(), 0);
+        for (const PricedLine& line : priced.lines)
+            if (line.index >= 0 && static_cast<std::size_t>(line.index) < totals.size()) totals[static_cast<std::size_t>(line.index)] = line.total;
+        const Actor actor = draft_.acting_staff ? Actor{ActorKind::staff, std::to_string(draft_.acting_staff)}
+                                                : Actor{ActorKind::customer, std::to_string(draft_.account_id)};
+        subscribe_series_lines(db_, catalog_, ledger_, draft_.account_id, order_id, draft_.basket, totals, actor, draft_.now);
     }
 
     sqlite::Connection& db_;

@@ -5,6 +5,11 @@
 
 namespace encore::server {
 
+// A seat_states row the house keeps (blocked by a house hold, nobody's): a subscriber may still have the seat.
+const char* const house_kept =
+    "state = 'blocked' AND hold_token IS NULL AND order_id IS NULL AND subscriber_id IS NULL AND EXISTS "
+    "(SELECT 1 FROM house_holds h WHERE h.instance_id = seat_states.instance_id AND h.seat_id = seat_states.seat_id)";
+
 void SeatLedger::record(const std::string& instance, const std::string& seat, SeatState state) {
     changed_[instance][seat] = state;
 }
@@ -82,6 +87,57 @@ int SeatLedger::set_order_state(std::int64_t order_id, SeatState state) {
     update.bind(1, seat_state_name(state)).bind(2, order_id);
     update.run();
     return changed;
+}
+
+bool SeatLedger::place_subscriber_seat(const InstanceId& instance, const SeatId& seat, SeatState state,
+                                       std::int64_t subscriber_id) {
+    auto insert = db_.prepare(
+        "INSERT OR IGNORE INTO seat_states (instance_id, seat_id, state, changed_version, subscriber_id) VALUES (?, ?, ?, 0, ?)");
+    insert.bind(1, instance.value).bind(2, seat.value).bind(3, seat_state_name(state)).bind(4, subscriber_id);
+    insert.run();
+    if (sqlite3_changes(db_.handle()) != 1) {  // the seat has a row: the subscriber's own, or one the house keeps for them
+        auto update = db_.prepare(
+            "UPDATE seat_states SET state = ?1, subscriber_id = ?4 WHERE instance_id = ?2 AND seat_id = ?3 AND (subscriber_id = ?4 OR ("
+            + std::string(house_kept) + "))");
+        update.bind(1, seat_state_name(state)).bind(2, instance.value).bind(3, seat.value).bind(4, subscriber_id);
+        update.run();
+        if (sqlite3_changes(db_.handle()) != 1) return false;
+    }
+    record(instance.value, seat.value, state);
+    return true;
+}
+
+bool SeatLedger::adopt_order_seat(const InstanceId& instance, const SeatId& seat, std::int64_t order_id, std::int64_t subscriber_id) {
+    auto update = db_.prepare("UPDATE seat_states SET subscriber_id = ? WHERE instance_id = ? AND seat_id = ? AND order_id = ?");
+    update.bind(1, subscriber_id).bind(2, instance.value).bind(3, seat.value).bind(4, order_id);
+    update.run();
+    return sqlite3_changes(db_.handle()) == 1;
+}
+
+void SeatLedger::release_subscriber_seat(const InstanceId& instance, const SeatId& seat, std::int64_t subscriber_id,
+                                         bool to_house) {
+    if (to_house) {
+        auto keep = db_.prepare(
+            "UPDATE seat_states SET state = 'blocked', subscriber_id = NULL, order_id = NULL, hold_token = NULL "
+            "WHERE instance_id = ? AND seat_id = ? AND subscriber_id = ?");
+        keep.bind(1, instance.value).bind(2, seat.value).bind(3, subscriber_id);
+        keep.run();
+        if (sqlite3_changes(db_.handle()) == 1) record(instance.value, seat.value, SeatState::blocked);
+        return;
+    }
+    auto remove = db_.prepare("DELETE FROM seat_states WHERE instance_id = ? AND seat_id = ? AND subscriber_id = ?");
+    remove.bind(1, instance.value).bind(2, seat.value).bind(3, subscriber_id);
+    remove.run();
+    if (sqlite3_changes(db_.handle()) == 1) record(instance.value, seat.value, SeatState::open);
+}
+
+void SeatLedger::release_house_seat(const InstanceId& instance, const SeatId& seat) {
+    auto remove = db_.prepare(
+        "DELETE FROM seat_states WHERE instance_id = ? AND seat_id = ? AND state = 'blocked' AND hold_token IS NULL "
+        "AND order_id IS NULL AND subscriber_id IS NULL");
+    remove.bind(1, instance.value).bind(2, seat.value);
+    remove.run();
+    if (sqlite3_changes(db_.handle()) == 1) record(instance.value, seat.value, SeatState::open);
 }
 
 void SeatLedger::finish() {

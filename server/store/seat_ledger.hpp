@@ -14,6 +14,10 @@
 
 namespace encore::server {
 
+// The condition (on a seat_states row) of a seat the house keeps and nobody has: blocked by a house
+// hold, which a subscriber's seat may sit over (released, it returns to the house).
+extern const char* const house_kept;
+
 class SeatLedger {
 public:
     explicit SeatLedger(sqlite::Connection& db) : db_(db) {}
@@ -34,6 +38,15 @@ public:
     int release_order(std::int64_t order_id);
     // Moves every seat of an order to `state` (reserved -> sold when an invoice is paid).
     int set_order_state(std::int64_t order_id, SeatState state);
+    // A subscriber's seat, sold or reserved: takes it when open or kept by the house, or changes it when it
+    // is already the subscriber's; false when someone else has it.
+    bool place_subscriber_seat(const InstanceId& instance, const SeatId& seat, SeatState state, std::int64_t subscriber_id);
+    // The seat of a paid order becomes a subscriber's too (a subscription bought); false if the order has no such seat.
+    bool adopt_order_seat(const InstanceId& instance, const SeatId& seat, std::int64_t order_id, std::int64_t subscriber_id);
+    // Gives a subscriber's seat up: open again, or kept by the house (blocked) when `to_house`.
+    void release_subscriber_seat(const InstanceId& instance, const SeatId& seat, std::int64_t subscriber_id, bool to_house);
+    // Frees a seat the house was keeping (blocked, with no hold, order or subscriber).
+    void release_house_seat(const InstanceId& instance, const SeatId& seat);
     // Bumps versions and writes the change log for everything changed so far. Call before commit.
     void finish();
 

@@ -61,6 +61,15 @@ constexpr std::pair<ApiProblem, std::string_view> codes[] = {
     {unknown_card, "unknown_card"},
     {order_not_found, "order_not_found"},
     {order_not_payable, "order_not_payable"},
+    {subscriber_record_not_found, "subscriber_record_not_found"},
+    {renewal_refused, "renewal_refused"},
+    {renewal_not_priced, "renewal_not_priced"},
+    {customer_not_found, "customer_not_found"},
+    {series_not_holdable, "series_not_holdable"},
+    {pass_not_found, "pass_not_found"},
+    {expiry_refused, "expiry_refused"},
+    {webhook_not_found, "webhook_not_found"},
+    {delivery_not_found, "delivery_not_found"},
 };
 
 }  // namespace

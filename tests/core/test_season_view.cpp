@@ -267,11 +267,11 @@ TEST_CASE("benefits come from the criteria a product meets alone", "[season][eli
 TEST_CASE("the demo's season view", "[season][demo]") {
     const encore::Catalog c = demo();
     const encore::SeasonView v = view(c);
-    REQUIRE(v.series.size() == 1);
+    REQUIRE(v.series.size() == 2);  // spring's package and autumn's, which spring subscribers renew into
     CHECK(v.series[0].from_text == "from \xC2\xA3" "25.00 a show");
     CHECK(v.series[0].groups[0].columns == std::vector<std::string>{"4 events: \xC2\xA3" "30.00 each", "5 events: \xC2\xA3" "25.00 each"});
     CHECK(texts(v.series[0].benefits) == std::vector<std::string>{"Subscribers' extra tickets at \xC2\xA3" "20"});
-    REQUIRE(v.passes.size() == 1);
+    REQUIRE(v.passes.size() == 2);  // the spring pass and the autumn pass it renews into
     CHECK(v.passes[0].allowance_text == "4 tickets");
     CHECK(v.passes[0].conditions.front() == "Adult or Concession (65+ / student) tickets");
     CHECK(texts(v.passes[0].benefits) == std::vector<std::string>{"No booking fee"});
@@ -279,5 +279,7 @@ TEST_CASE("the demo's season view", "[season][demo]") {
     CHECK(texts(v.memberships[0].benefits) ==
           std::vector<std::string>{"Friends' priority booking: book The Importance of Being Earnest online from Tue 1 Dec 2026, 10:00 UTC",
                                    "Seats in the Friends' Block (10 seats)", "No booking fee", "Friends save 10%"});
-    for (const auto& s : v.series) CHECK(s.sale.state == SaleState::on_sale);
+    CHECK(v.series[0].sale.state == SaleState::on_sale);
+    CHECK(v.series[1].sale.state == SaleState::not_yet);  // on general sale after the spring campaign's lock date
+    CHECK(v.passes[1].sale.state == SaleState::not_yet);
 }

@@ -2,6 +2,8 @@
 // one JSON line per priced basket, so the native and wasm builds' outputs can be compared byte for byte.
 // usage: pricing_parity <catalog.json> <count> <seed> <out-file> [--perturb=N]
 //   --perturb=N is a negative control for compare.sh: it alters basket N's line in this run only.
+#include <algorithm>
+#include <array>
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
@@ -15,6 +17,7 @@
 #include "encore/catalog_json.hpp"
 #include "encore/pricing.hpp"
 #include "encore/pricing_json.hpp"
+#include "encore/seasons.hpp"
 #include "random_pricing.hpp"
 
 namespace {
@@ -55,6 +58,33 @@ SalePeriod sale_period(const encore::Catalog& c) {
     SalePeriod p;
     if (!opens || *first <= *opens) return p;
     return {*opens, *first, *last};
+}
+
+// The part of a catalog baskets are drawn from: the performances of the seasons already open at the first
+// performance, and the products on sale before the last of them. A later season, not yet on sale while
+// the earlier one plays, would only make baskets invalid; the baskets are still priced against the whole
+// catalog.
+encore::Catalog drawable(const encore::Catalog& c) {
+    std::optional<std::int64_t> first;
+    for (const encore::Instance& i : c.instances)
+        if (!first || i.starts_at.unix_seconds < *first) first = i.starts_at.unix_seconds;
+    if (!first) return c;
+    encore::Catalog d = c;
+    std::erase_if(d.instances, [&](const encore::Instance& i) {
+        const encore::Event* event = c.find_event(i.event);
+        const encore::Season* season = event ? c.find_season(event->season) : nullptr;
+        return season && encore::season_opens(*season).unix_seconds > *first;
+    });
+    std::int64_t last = *first;
+    for (const encore::Instance& i : d.instances) last = std::max(last, i.starts_at.unix_seconds);
+    auto later = [&](const std::array<std::optional<encore::Instant>, 2>& on_sale) {
+        return std::none_of(on_sale.begin(), on_sale.end(), [&](const auto& at) { return at && at->unix_seconds < last; });
+    };
+    std::erase_if(d.fixed_series, [&](const encore::FixedSeries& s) { return later(s.on_sale); });
+    std::erase_if(d.flex_passes, [&](const encore::FlexPass& p) { return later(p.on_sale); });
+    std::erase_if(d.memberships, [&](const encore::Membership& m) { return later(m.on_sale); });
+    d.reindex();
+    return d;
 }
 
 encore::OfferUsage random_usage(const encore::Catalog& c, Rng& rng) {
@@ -101,7 +131,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     const encore::Catalog& base = *load.catalog;
-    const SalePeriod period = sale_period(base);
+    const SalePeriod period = sale_period(drawable(base));
     std::ofstream out(argv[4], std::ios::binary);
     if (!out) {
         std::fprintf(stderr, "pricing_parity: cannot write %s\n", argv[4]);
@@ -110,7 +140,7 @@ int main(int argc, char** argv) {
 
     FnvHash hash;
     int valid = 0, with_offer = 0, with_pass = 0;
-    encore::Catalog catalog;
+    encore::Catalog catalog, drawn;
     for (int i = 0; i < count; ++i) {
         if (i % baskets_per_offer_set == 0) {
             Rng rng(derive(seed, static_cast<std::uint64_t>(i / baskets_per_offer_set), 1));
@@ -120,6 +150,7 @@ int main(int argc, char** argv) {
             for (encore::Offer& o : encore::testing::random_offers(base, rng, offers, monotone))
                 catalog.offers.push_back(std::move(o));
             for (encore::Fee& f : encore::testing::random_fees(base, rng)) catalog.fees.push_back(std::move(f));
+            drawn = drawable(catalog);
         }
         Rng rng(derive(seed, static_cast<std::uint64_t>(i), 2));
         const std::int64_t closes = i % 4 == 3 ? period.last_show : period.first_show;
@@ -127,7 +158,7 @@ int main(int argc, char** argv) {
         const encore::Instant now{period.opens + static_cast<std::int64_t>(offset)};
         const encore::Customer customer = round_trip(encore::testing::random_customer(catalog, rng, now),
                                                      encore::customer_to_json, encore::customer_from_json, "customer", i);
-        const encore::Basket basket = round_trip(encore::testing::random_basket(catalog, customer, rng, max_lines),
+        const encore::Basket basket = round_trip(encore::testing::random_basket(drawn, customer, rng, max_lines),
                                                  encore::basket_to_json, encore::basket_from_json, "basket", i);
         const encore::OfferUsage usage = round_trip(random_usage(catalog, rng), encore::offer_usage_to_json,
                                                     encore::offer_usage_from_json, "offer usage", i);

@@ -11,37 +11,44 @@
 namespace encore::test {
 namespace {
 
-std::vector<std::string> shop_args(const std::vector<std::string>& extra) {
-    std::vector<std::string> args{"--catalog", demo_catalog_path(), "--fast-password-hashing", "--admin",
-                                  "admin@test.example:adminpass1"};
+std::vector<std::string> shop_args(const std::string& catalog_path, std::vector<std::string> extra) {
+    std::vector<std::string> args{"--catalog", catalog_path, "--fast-password-hashing", "--admin", "admin@test.example:adminpass1"};
     args.insert(args.end(), extra.begin(), extra.end());
     return args;
 }
 
-Catalog demo_catalog() {
-    auto load = load_catalog(read_text(demo_catalog_path()));
+Catalog catalog_at(const std::string& path) {
+    auto load = load_catalog(read_text(path));
     REQUIRE(load.problems.empty());
     return *load.catalog;
 }
 
 }  // namespace
 
-Shop::Shop(const std::vector<std::string>& extra_args) : running(shop_args(extra_args)), catalog(demo_catalog()) {
+Shop::Shop(const std::string& catalog_path, std::vector<std::string> extra_args, const std::string& now)
+    : running(shop_args(catalog_path, std::move(extra_args))), catalog(catalog_at(catalog_path)) {
     login_admin();
-    set_clock(shop_now);
+    set_clock(now);
 }
 
 httplib::Result Shop::send(const std::string& method, const std::string& path, const std::string& body,
                            const std::string& token, httplib::Headers headers) {
     if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
-    httplib::Result result = method == "POST"  ? running.client->Post(path.c_str(), headers, body, "application/json")
-                             : method == "PUT" ? running.client->Put(path.c_str(), headers, body, "application/json")
-                                               : running.client->Get(path.c_str(), headers);
+    httplib::Result result = method == "POST"     ? running.client->Post(path.c_str(), headers, body, "application/json")
+                             : method == "PUT"    ? running.client->Put(path.c_str(), headers, body, "application/json")
+                             : method == "DELETE" ? running.client->Delete(path.c_str(), headers)
+                                                  : running.client->Get(path.c_str(), headers);
     if (!result) throw std::runtime_error("no answer to " + method + " " + path);
     return result;
 }
 
 httplib::Result Shop::get_as(const std::string& path, const std::string& token) { return send("GET", path, "", token); }
+
+void Shop::restart() {
+    running.server.restart();
+    running.client = running.server.client();
+    login_admin();
+}
 
 void Shop::set_clock(const std::string& now) {
     auto result = send("PUT", "/api/admin/clock", nlohmann::json{{"now", now}}.dump(), admin);
@@ -60,6 +67,12 @@ std::string Shop::register_customer(const std::string& email) {
     auto result = send("POST", "/api/auth/register",
                        nlohmann::json{{"email", email}, {"name", "Customer " + email}, {"password", "password123"}}.dump());
     REQUIRE(result->status == 201);
+    return body_json(result)["token"];
+}
+
+std::string Shop::login(const std::string& email) {
+    auto result = send("POST", "/api/auth/login", nlohmann::json{{"email", email}, {"password", "password123"}}.dump());
+    REQUIRE(result->status == 200);
     return body_json(result)["token"];
 }
 

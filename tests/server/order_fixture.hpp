@@ -16,8 +16,9 @@ inline constexpr const char* shop_now = "2026-12-01T12:00:00Z";
 
 class Shop {
 public:
-    // The demo shop, plus any encore-server flags (later flags win).
-    explicit Shop(const std::vector<std::string>& extra_args = {});
+    // A server on `catalog_path` with the test admin, `extra_args`, the clock at `now`.
+    explicit Shop(const std::string& catalog_path = demo_catalog_path(), std::vector<std::string> extra_args = {},
+                  const std::string& now = shop_now);
 
     RunningServer running;
     Catalog catalog;
@@ -27,11 +28,15 @@ public:
     httplib::Result send(const std::string& method, const std::string& path, const std::string& body,
                          const std::string& token = {}, httplib::Headers headers = {});
     httplib::Result get_as(const std::string& path, const std::string& token);
+    // Stops the server and starts it again on the same database (its clock back to the system time).
+    void restart();
     // Moves the server clock (and logs the admin in again at the new time).
     void set_clock(const std::string& now);
     void login_admin();
 
     std::string register_customer(const std::string& email);
+    // A new session of a customer registered by register_customer (after a clock jump beyond its hours).
+    std::string login(const std::string& email);
     std::string create_staff(const std::string& email);
     // A hold token for seats of one instance, held by the token's account.
     std::string hold(const std::string& token, const std::string& instance, const std::vector<std::string>& seats);

@@ -107,9 +107,21 @@ bool names_port(const std::vector<std::string>& args) {
 }  // namespace
 
 ServerProcess::ServerProcess(const std::vector<std::string>& args, std::filesystem::path log_file)
-    : log_file_(std::move(log_file)) {
-    std::vector<std::string> full = args;
-    if (!names_port(args)) full.insert(full.begin(), {"--port", "0"});
+    : args_(args), log_file_(std::move(log_file)) {
+    start();
+}
+
+void ServerProcess::restart() {
+    stop();
+    if (stdout_fd_ >= 0) close(stdout_fd_);
+    stdout_fd_ = -1;
+    port_ = 0;
+    start();
+}
+
+void ServerProcess::start() {
+    std::vector<std::string> full = args_;
+    if (!names_port(args_)) full.insert(full.begin(), {"--port", "0"});
     int pipe_fds[2];
     if (pipe2(pipe_fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
     pid_ = spawn(full, pipe_fds[1], "", log_file_.string());

@@ -33,8 +33,12 @@ public:
     std::string log() const;
     // Sends SIGTERM and waits; the exit code (128+signal if it died of one, -1 on timeout).
     int stop();
+    // Stops it if it runs and starts it again with the same arguments (a new port if it was 0).
+    void restart();
 
 private:
+    void start();
+    std::vector<std::string> args_;
     pid_t pid_ = -1;
     int stdout_fd_ = -1;
     int port_ = 0;

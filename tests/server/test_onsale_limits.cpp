@@ -55,7 +55,7 @@ TEST_CASE("one anonymous client cannot hold a whole performance", "[limits][hold
 }
 
 TEST_CASE("live holds per client are limited and adding to a hold counts its seats", "[limits][holds]") {
-    Shop shop({"--max-holds-per-client", "2", "--max-seats-per-hold", "3"});
+    Shop shop(demo_catalog_path(), {"--max-holds-per-client", "2", "--max-seats-per-hold", "3"});
     const std::string alice = shop.register_customer("hoarder@test.example");
     const std::string first = shop.hold(alice, macbeth, {"ST-E-1"});
     shop.hold(alice, macbeth, {"ST-E-2"});
@@ -70,7 +70,7 @@ TEST_CASE("live holds per client are limited and adding to a hold counts its sea
 }
 
 TEST_CASE("orders count against seats per customer, and staff are not limited", "[limits][orders]") {
-    Shop shop({"--max-seats-per-customer", "3"});
+    Shop shop(demo_catalog_path(), {"--max-seats-per-customer", "3"});
     const std::string alice = shop.register_customer("limit-order@test.example");
     const std::string card = shop.store_card(alice, "4242424242424242");
     json two = web_basket({ticket_line(macbeth, "ST-F-1"), ticket_line(macbeth, "ST-F-2")});
@@ -86,7 +86,7 @@ TEST_CASE("orders count against seats per customer, and staff are not limited", 
 }
 
 TEST_CASE("unpaid invoice seats per account are limited", "[limits][invoices]") {
-    Shop shop({"--max-invoice-seats", "4"});
+    Shop shop(demo_catalog_path(), {"--max-invoice-seats", "4"});
     const std::string alice = shop.register_customer("invoices@test.example");
     json three = web_basket({ticket_line(macbeth, "ST-K-1"), ticket_line(macbeth, "ST-K-2"), ticket_line(macbeth, "ST-K-3")});
     REQUIRE(shop.post_order(alice, shop.order_body(alice, three, invoice_payment()), "inv-1")->status == 201);

@@ -10,6 +10,7 @@
 #include "encore/pricing.hpp"
 #include "encore/pricing_json.hpp"
 #include "openapi_support.hpp"
+#include "renewals_fixture.hpp"
 #include "server_fixture.hpp"
 
 using namespace encore::test;
@@ -67,6 +68,7 @@ void check_required(const json& schema_in, const json& value, const std::string&
         return;
     }
     if (schema.value("type", "") != "object") return;
+    if (value.is_null() && schema.value("nullable", false)) return;
     if (!value.is_object()) {
         out.push_back(where + ": is not an object");
         return;
@@ -210,4 +212,50 @@ TEST_CASE("real calls answer documented statuses with the documented required fi
     require_documented("get", "/api/me/orders", get(client, "/api/me/orders", auth));
     require_documented("get", "/api/me/subscriptions", get(client, "/api/me/subscriptions", auth));
     require_documented("get", "/api/openapi.json", get(client, "/api/openapi.json"));
+}
+
+TEST_CASE("the renewal, box-office and webhook endpoints answer documented statuses with the documented fields", "[openapi][renewals]") {
+    Campaign c({"--webhook-retry-seconds", "1"});
+    const std::string alice = c.register_customer("doc-alice@test.example");
+    const std::string card = c.store_card(alice, approved_card);
+    c.buy_series(alice, "sub27", "tue", {"ST-B-1"}, card_payment(card));
+    const long long id = c.only_record(alice);
+    const std::string record = "/api/me/subscriber-records/" + std::to_string(id);
+    const httplib::Headers as_alice{{"Authorization", "Bearer " + alice}}, as_admin{{"Authorization", "Bearer " + c.admin}};
+    auto& client = *c.running.client;
+    require_documented("get", "/api/me/subscriber-records", get(client, "/api/me/subscriber-records", as_alice));
+    require_documented("get", "/api/me/subscriber-records/{id}", get(client, record, as_alice));
+    require_documented("get", "/api/me/subscriber-records/{id}", get(client, "/api/me/subscriber-records/999", as_alice));
+    require_documented("get", "/api/me/subscriber-records/{id}/history", get(client, record + "/history", as_alice));
+    require_documented("get", "/api/me/holds", get(client, "/api/me/holds", as_alice));
+    c.move_to("2027-03-02T10:00:00Z");
+    require_documented("post", "/api/me/subscriber-records/{id}/actions",
+                       send(client, "post", record + "/actions", as_alice, R"({"action":"renew","instalments":12,"payment":{"method":"card","card_token":")" + card + "\"}}"));
+    require_documented("post", "/api/me/subscriber-records/{id}/actions",
+                       send(client, "post", record + "/actions", as_alice, R"({"action":"renew","payment":{"method":"card","card_token":")" + card + "\"}}"));
+    const std::string customer = "/api/staff/customers/" + std::to_string(c.record(alice, id)["customer"].get<long long>());
+    require_documented("get", "/api/staff/customers", get(client, "/api/staff/customers?q=doc-alice", as_admin));
+    require_documented("get", "/api/staff/customers/{id}", get(client, customer, as_admin));
+    require_documented("post", "/api/staff/customers/{id}/cards",
+                       send(client, "post", customer + "/cards", as_admin, R"({"number":"4242424242424242","expiry":"12/30","cvc":"123"})"));
+    require_documented("post", "/api/staff/customers/{id}/holds",
+                       send(client, "post", customer + "/holds", as_admin, R"({"series":"sub28","group":"tuesdays","seats":["S-C-1"]})"));
+    require_documented("get", "/api/staff/subscriber-records", get(client, "/api/staff/subscriber-records", as_admin));
+    require_documented("get", "/api/staff/subscriber-records/{id}", get(client, "/api/staff/subscriber-records/" + std::to_string(id), as_admin));
+    require_documented("post", "/api/staff/subscriber-records/{id}/actions",
+                       send(client, "post", "/api/staff/subscriber-records/" + std::to_string(id) + "/actions", as_admin, R"({"action":"decline"})"));
+    require_documented("put", "/api/staff/passes/{code}/expiry",
+                       send(client, "put", "/api/staff/passes/FLEX-NONE/expiry", as_admin, R"({"expires_at":"2027-06-30T00:00:00Z"})"));
+    require_documented("get", "/api/staff/renewals", get(client, "/api/staff/renewals", as_admin));
+    auto hook = send(client, "post", "/api/admin/webhooks", as_admin, R"({"url":"http://127.0.0.1:9/hook"})");
+    require_documented("post", "/api/admin/webhooks", hook);
+    const std::string webhook = "/api/admin/webhooks/" + std::to_string(body_json(hook)["webhook"]["id"].get<long long>());
+    require_documented("get", "/api/admin/webhooks", get(client, "/api/admin/webhooks", as_admin));
+    require_documented("get", "/api/admin/webhooks/{id}/deliveries", get(client, webhook + "/deliveries", as_admin));
+    require_documented("post", "/api/admin/webhooks/{id}/deliveries/{delivery}/redeliver",
+                       send(client, "post", webhook + "/deliveries/1/redeliver", as_admin));
+    require_documented("delete", "/api/admin/webhooks/{id}", send(client, "delete", webhook, as_admin));
+    require_documented("get", "/api/admin/house-holds", get(client, "/api/admin/house-holds", as_admin));
+    require_documented("put", "/api/admin/house-holds/{instance}",
+                       send(client, "put", "/api/admin/house-holds/play28a-tue", as_admin, R"({"seats":["S-C-2"]})"));
 }

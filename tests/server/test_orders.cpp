@@ -243,7 +243,7 @@ TEST_CASE("a pass bought is redeemed in later orders until its allowance runs ou
     }
 }
 
-TEST_CASE("a membership bought opens the Friends' block in a later order", "[orders][memberships]") {
+TEST_CASE("a membership opens the Friends' block once it is paid, not while its invoice is unpaid", "[orders][memberships]") {
     Shop shop;
     const std::string alice = shop.register_customer("alice@test.example");
     json block = web_basket({ticket_line(macbeth, "DC-A-18")});
@@ -258,9 +258,17 @@ TEST_CASE("a membership bought opens the Friends' block in a later order", "[ord
     auto memberships = body_json(shop.get_as("/api/me/memberships", alice))["memberships"];
     REQUIRE(memberships.size() == 1);
     CHECK(memberships[0]["membership"] == "friends");
-    CHECK(memberships[0]["active"] == true);
+    CHECK(memberships[0]["paid"] == false);
     CHECK(memberships[0]["starts_at"].get<std::string>().starts_with("2026-12-01T12:0"));
+    CHECK(body_json(shop.get_as("/api/me/customer", alice))["memberships"].empty());
 
+    auto unpaid = shop.post_order(alice, refused, "while-unpaid");
+    require_problem(unpaid, 422, "basket_invalid");
+    CHECK(body_json(unpaid)["problems"][0]["code"] == "locked_seat");
+
+    const std::string reference = body_json(joined)["order"]["reference"];
+    REQUIRE(shop.send("POST", "/api/orders/" + reference + "/mark-paid", "", shop.admin)->status == 200);
+    CHECK(body_json(shop.get_as("/api/me/memberships", alice))["memberships"][0]["paid"] == true);
     auto booked = shop.post_order(alice, shop.order_body(alice, block, invoice_payment()), "after");
     INFO(booked->body);
     REQUIRE(booked->status == 201);

@@ -66,6 +66,16 @@ enum class ApiProblem {
     unknown_card,              // no stored card with this token for this customer
     order_not_found,           // no such order for this caller
     order_not_payable,         // the order is not an unpaid invoice
+    // Renewals, staff acts and webhooks
+    subscriber_record_not_found,  // no such subscriber record for this caller
+    renewal_refused,           // the core refuses this renewal action now ("reason" is its code)
+    renewal_not_priced,        // the renewal's basket cannot be priced ("problems" says why)
+    customer_not_found,        // no customer account with this id
+    series_not_holdable,       // the series has no hold timeout in the future to hold it until
+    pass_not_found,            // no pass with this code
+    expiry_refused,            // a pass's expiry cannot be moved there ("reason" is the core's code)
+    webhook_not_found,         // no webhook endpoint with this id
+    delivery_not_found,        // no delivery with this id for the endpoint
 };
 
 // "seats_unavailable"
