@@ -56,7 +56,7 @@ bool printable_text(const std::string& text) {
 
 void post_webhook(ServerContext& ctx, const Account&, const httplib::Request& req, httplib::Response& res) {
     auto body = read_json_object(req, res);
-    if (!body) return;
+    if (!body || !only_members(*body, {"url", "secret", "description"}, res)) return;
     auto url = read_string_field(*body, "url", res);
     if (!url) return;
     if (!parse_webhook_url(*url))
@@ -172,7 +172,7 @@ void put_house_holds(ServerContext& ctx, const Account& caller, const httplib::R
     }
     const Venue* venue = published->catalog.find_venue(instance->venue);
     auto body = read_json_object(req, res);
-    if (!body) return;
+    if (!body || !only_members(*body, {"seats"}, res)) return;
     const auto seats = body->find("seats");
     if (seats == body->end() || !seats->is_array() || seats->size() > 5000)
         return send_invalid_field(res, "seats", "\"seats\" must be a list of seat ids (at most 5000; an empty list clears them).");

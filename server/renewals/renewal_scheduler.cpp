@@ -2,8 +2,10 @@
 // the records due and the holdings due, in batches of one transaction each.
 #include "renewals/renewal_scheduler.hpp"
 
+#include <chrono>
 #include <iostream>
 #include <set>
+#include <thread>
 
 #include "catalog/catalog_state.hpp"
 #include "context/clock.hpp"
@@ -29,6 +31,10 @@ using sqlite::Transaction;
 constexpr int records_per_batch = 500;
 constexpr int holdings_per_batch = 50;
 constexpr const char* projection_key = "projection_catalog";
+
+// Between two batches: the write lock is a mutex the write queue's writer waits on, and this thread
+// (at a lower priority) would otherwise take it straight back, so orders and holds wait one batch at most.
+void let_writers_in() { std::this_thread::sleep_for(std::chrono::milliseconds(2)); }
 
 // The instants in (after, until] where a season opens or closes or a campaign date falls, then `until`.
 std::vector<Instant> checkpoints(const Catalog& catalog, Instant after, Instant until) {
@@ -98,6 +104,7 @@ public:
             transaction.commit();
             if (summaries.empty()) return;
             after = summaries.back().id;
+            let_writers_in();
         }
     }
 
@@ -200,6 +207,7 @@ private:
             seats.finish();
             transaction.commit();
             if (fresh == 0) return;
+            let_writers_in();
         }
     }
 
@@ -215,6 +223,7 @@ private:
             transaction.commit();
             run_.holdings += static_cast<int>(due.size());
             if (due.size() < static_cast<std::size_t>(holdings_per_batch)) return;
+            let_writers_in();
         }
     }
 

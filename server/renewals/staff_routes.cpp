@@ -29,9 +29,11 @@
 #include "store/renewal_queries.hpp"
 #include "store/renewal_schedule.hpp"
 #include "store/seat_ledger.hpp"
+#include "store/seat_limits.hpp"
 #include "store/staff_acts.hpp"
 #include "store/stored_cards.hpp"
 #include "store/subscriber_store.hpp"
+#include "store/write_queue.hpp"
 
 namespace encore::server {
 namespace {
@@ -88,6 +90,9 @@ struct SeriesHoldRequest {
 std::variant<SeriesHoldRequest, RequestProblem> decode_series_hold(const json& body) {
     if (!body.is_object()) return RequestProblem{"", "the body must be a JSON object"};
     SeriesHoldRequest out;
+    for (const auto& [key, value] : body.items())
+        if (key != "series" && key != "group" && key != "seats")
+            return RequestProblem{printable(key, 40), "\"" + printable(key, 40) + "\" is not a field of a series hold"};
     for (auto [field, target] : {std::pair{"series", &out.series.value}, {"group", &out.group.value}}) {
         auto it = body.find(field);
         if (it == body.end() || !it->is_string() || !is_valid_id(it->get<std::string>()))
@@ -188,7 +193,7 @@ void post_staff_customer_hold(ServerContext& ctx, const Account& caller, const h
     request.channel = Channel::box_office;
     request.basket.channel = Channel::box_office;
     for (const SeatId& seat : wanted.seats) {
-        request.series = SeriesChoice{wanted.series, wanted.group, seat, {}};
+        request.series = SeriesChoice{wanted.series, wanted.group, seat, {}, {}};
         json problems = hold_refusal(catalog, request, owns, now);
         if (!problems.empty()) {
             ApiResponse refused = problem_response(422, ApiProblem::hold_refused, "Hold refused",
@@ -206,31 +211,38 @@ void post_staff_customer_hold(ServerContext& ctx, const Account& caller, const h
         request.basket.lines.push_back(line);
     }
 
-    sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
-    HoldStore holds(*db);
-    HoldRecord record{random_hex(32), customer->id, "staff:" + std::to_string(caller.id), now, *series->hold_expires_at,
-                      *series->hold_expires_at, "subscription"};
-    holds.insert(record);
-    SeatLedger ledger(*db);
-    json taken = json::array();
-    for (const SeatRef& seat : seats)
-        if (!ledger.claim(seat.instance, seat.seat, SeatState::held, record.token, std::nullopt))
-            taken.push_back({{"instance", seat.instance.value}, {"seat", seat.seat.value}});
-    if (!taken.empty()) {
-        ApiResponse refused = problem_response(409, ApiProblem::seats_unavailable, "Seats unavailable",
-                                               "Some of these seats are taken at a performance of the group; nothing was held.");
-        refused.body["seats"] = taken;
-        send_response(res, refused);
-        return;
-    }
-    ledger.finish();
-    record_staff_act(*db, {caller.id, customer->id, "hold_series",
-                           {{"hold", record.token}, {"series", wanted.series.value}, {"group", wanted.group.value},
-                            {"expires_at", format_instant(record.expires_at)}},
-                           now});
-    const json hold{{"token", record.token}, {"kind", record.kind}, {"expires_at", format_instant(record.expires_at)},
-                    {"max_expires_at", format_instant(record.max_expires_at)}, {"seats", seats_json(holds.held_seats(record.token))}};
-    transaction.commit();
+    // In the write queue with the other seat-changing writes. The seats count against the customer's
+    // seats per performance (their owner is the customer); the box office itself is not limited, and a
+    // hold it keeps for weeks is not one of the customer's live basket holds (kind "subscription").
+    const std::string owner = account_owner(customer->id);
+    std::optional<ApiResponse> refused;
+    json hold;
+    ctx.writes.run([&](sqlite::Connection& db) {
+        HoldStore holds(db);
+        HoldRecord record{random_hex(32), customer->id, "staff:" + std::to_string(caller.id), now, *series->hold_expires_at,
+                          *series->hold_expires_at, "subscription"};
+        holds.insert(record);
+        SeatLedger ledger(db);
+        json taken = json::array();
+        for (const SeatRef& seat : seats)
+            if (!ledger.claim(seat.instance, seat.seat, SeatState::held, record.token, std::nullopt, owner))
+                taken.push_back({{"instance", seat.instance.value}, {"seat", seat.seat.value}});
+        if (!taken.empty()) {
+            refused = problem_response(409, ApiProblem::seats_unavailable, "Seats unavailable",
+                                       "Some of these seats are taken at a performance of the group; nothing was held.");
+            refused->body["seats"] = taken;
+            return false;
+        }
+        ledger.finish();
+        record_staff_act(db, {caller.id, customer->id, "hold_series",
+                              {{"hold", record.token}, {"series", wanted.series.value}, {"group", wanted.group.value},
+                               {"expires_at", format_instant(record.expires_at)}},
+                              now});
+        hold = {{"token", record.token}, {"kind", record.kind}, {"expires_at", format_instant(record.expires_at)},
+                {"max_expires_at", format_instant(record.max_expires_at)}, {"seats", seats_json(holds.held_seats(record.token))}};
+        return true;
+    });
+    if (refused) return send_response(res, *refused);
     send_json(res, 201, {{"hold", hold}});
 }
 
@@ -246,7 +258,7 @@ void post_staff_customer_order(ServerContext& ctx, const Account& caller, const 
 void put_staff_pass_expiry(ServerContext& ctx, const Account& caller, const httplib::Request& req, httplib::Response& res) {
     const std::string code = req.matches[1];
     auto body = read_json_object(req, res);
-    if (!body) return;
+    if (!body || !only_members(*body, {"expires_at"}, res)) return;
     auto text = read_string_field(*body, "expires_at", res);
     if (!text) return;
     const auto expires = parse_instant(*text);

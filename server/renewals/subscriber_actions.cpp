@@ -12,6 +12,7 @@
 #include "encore/money.hpp"
 #include "encore/pricing_json.hpp"
 #include "encore/renewals_json.hpp"
+#include "http/problem.hpp"
 #include "store/connection_pool.hpp"
 #include "store/idempotency.hpp"
 #include "store/payments.hpp"
@@ -45,6 +46,9 @@ const char* action_word(ActionKind kind) {
 
 std::optional<RequestProblem> decode_payment(const json& payment, Viewer viewer, ActionRequest& out) {
     if (!payment.is_object()) return RequestProblem{"payment", "\"payment\" must be an object such as {\"method\": \"card\", \"card_token\": \"tok_…\"}"};
+    for (const auto& [key, value] : payment.items())
+        if (key != "method" && key != "card_token" && key != "reference")
+            return RequestProblem{"payment/" + printable(key, 40), "\"payment/" + printable(key, 40) + "\" is not a field of a payment"};
     const std::string method = payment.value("method", std::string());
     if (method == "card") {
         auto token = payment.find("card_token");
@@ -120,7 +124,7 @@ std::variant<ActionRequest, RequestProblem> decode_action_request(const json& bo
     static const std::array<const char*, 8> known{"action", "instalments", "group", "seats", "note", "expected_amount", "payment", "amount"};
     for (const auto& [key, value] : body.items())
         if (std::find_if(known.begin(), known.end(), [&](const char* k) { return key == k; }) == known.end())
-            return RequestProblem{key, "\"" + key.substr(0, 40) + "\" is not a field of a subscriber action"};
+            return RequestProblem{printable(key, 40), "\"" + printable(key, 40) + "\" is not a field of a subscriber action"};
     const auto action = body.find("action");
     if (action == body.end() || !action->is_string()) return RequestProblem{"action", "\"action\" must name the action, e.g. \"renew\""};
     const auto kind = std::find_if(action_names.begin(), action_names.end(),

@@ -16,7 +16,7 @@ int owned_seats_at(sqlite::Connection& db, const std::string& owner, const Insta
 
 int live_holds_of_account(sqlite::Connection& db, std::int64_t account_id, Instant now) {
     auto count = db.prepare(
-        "SELECT COUNT(*) FROM holds h WHERE h.account_id = ? AND h.expires_at > ? "
+        "SELECT COUNT(*) FROM holds h WHERE h.account_id = ? AND h.kind = 'basket' AND h.expires_at > ? "
         "AND EXISTS (SELECT 1 FROM seat_states s WHERE s.hold_token = h.token)");
     count.bind(1, account_id).bind(2, now.unix_seconds).step();
     return static_cast<int>(count.integer(0));

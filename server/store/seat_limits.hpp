@@ -17,7 +17,8 @@ std::string client_owner(std::string_view client_address);
 
 // Held, reserved and sold seats of `owner` at one instance.
 int owned_seats_at(sqlite::Connection& db, const std::string& owner, const InstanceId& instance);
-// Holds that have not expired and still keep a seat: an account's, or an anonymous client's.
+// Basket holds that have not expired and still keep a seat: an account's (not the series the box office
+// holds for it), or an anonymous client's.
 int live_holds_of_account(sqlite::Connection& db, std::int64_t account_id, Instant now);
 int live_holds_of_client(sqlite::Connection& db, const std::string& client_id, Instant now);
 // Seats in the account's reserved (unpaid invoice) orders.

@@ -5,11 +5,13 @@
 #include <sqlite3.h>
 
 #include <iostream>
+#include <optional>
 
 namespace encore::server {
 namespace {
 
 constexpr int checkpoint_after_pages = 2000;  // ~8 MB of WAL
+constexpr int begin_attempts = 12;            // each waits out the busy timeout (5 s): a minute in all
 
 }  // namespace
 
@@ -108,7 +110,18 @@ void WriteQueue::writer_loop() {
 void WriteQueue::run_batch(sqlite::Connection& db, std::deque<Job*>& batch) {
     std::size_t ran = 0;
     try {
-        sqlite::Transaction transaction(db, sqlite::Transaction::Kind::immediate);
+        // Another process (encore-server import-subscribers) may hold the write lock for longer than the
+        // busy timeout: nothing of the batch has run yet, so wait again rather than fail every write.
+        std::optional<sqlite::Transaction> transaction;
+        for (int attempt = 1; !transaction; ++attempt) {
+            try {
+                transaction.emplace(db, sqlite::Transaction::Kind::immediate);
+            } catch (const sqlite::Error&) {
+                if (sqlite3_errcode(db.handle()) != SQLITE_BUSY || attempt == begin_attempts) throw;
+                std::cerr << "encore-server: the database is locked by another process; " << batch.size()
+                          << " writes wait\n";
+            }
+        }
         for (; ran < batch.size(); ++ran) {
             Job& job = *batch[ran];
             db.execute("SAVEPOINT write");
@@ -121,7 +134,7 @@ void WriteQueue::run_batch(sqlite::Connection& db, std::deque<Job*>& batch) {
             if (!keep) db.execute("ROLLBACK TO write");
             db.execute("RELEASE write");
         }
-        transaction.commit();
+        transaction->commit();
     } catch (...) {
         // The transaction is gone (a failed COMMIT, or SQLite dropped it): nothing of this batch was kept.
         const std::exception_ptr error = std::current_exception();

@@ -85,6 +85,47 @@ TEST_CASE("orders count against seats per customer, and staff are not limited", 
     CHECK(shop.send("POST", "/api/holds", json{{"instance", macbeth}, {"seats", row_seats("G", 1, 5)}}.dump(), staff)->status == 201);
 }
 
+TEST_CASE("a series the box office holds for a customer counts as their seats, not as one of their live holds",
+          "[limits][holds][renewals]") {
+    Shop shop(demo_catalog_path(), {"--max-seats-per-customer", "2", "--max-holds-per-client", "1"});
+    const std::string staff = shop.create_staff("limit-box@test.example");
+    const std::string alice = shop.register_customer("limit-subscriber@test.example");
+    const long long alice_id = body_json(shop.get_as("/api/me", alice))["account"]["id"];
+    auto held = shop.send("POST", "/api/staff/customers/" + std::to_string(alice_id) + "/holds",
+                          json{{"series", "five-play-package"}, {"group", "tue"}, {"seats", {"ST-F-10"}}}.dump(), staff);
+    INFO(held->body);
+    REQUIRE(held->status == 201);
+    CHECK(shop.seat_state(macbeth, "ST-F-10") == 'h');
+    require_code(shop.send("POST", "/api/holds", json{{"instance", macbeth}, {"seats", {"ST-E-1", "ST-E-2"}}}.dump(), alice), 409,
+                 "seat_limit_reached");
+    CHECK(shop.send("POST", "/api/holds", json{{"instance", macbeth}, {"seats", {"ST-E-1"}}}.dump(), alice)->status == 201);
+}
+
+TEST_CASE("the renewal, box-office and webhook bodies are closed schemas", "[limits][renewals]") {
+    Shop shop;
+    const std::string staff = shop.create_staff("closed-box@test.example");
+    const std::string alice = shop.register_customer("closed-alice@test.example");
+    const long long alice_id = body_json(shop.get_as("/api/me", alice))["account"]["id"];
+    auto hold = shop.send("POST", "/api/staff/customers/" + std::to_string(alice_id) + "/holds",
+                          json{{"series", "five-play-package"}, {"group", "tue"}, {"seats", {"ST-F-10"}}, {"until", "never"}}.dump(), staff);
+    require_code(hold, 422, "invalid_request");
+    CHECK(body_json(hold)["field"] == "until");
+    CHECK(shop.count("holds") == 0);
+    auto action = shop.send("POST", "/api/me/subscriber-records/1/actions",
+                            json{{"action", "renew"}, {"payment", {{"method", "card"}, {"card_token", "tok_x"}, {"cvc", "1"}}}}.dump(), alice);
+    require_code(action, 422, "invalid_request");
+    CHECK(body_json(action)["field"] == "payment/cvc");
+    const std::string admin = shop.admin;
+    auto webhook = shop.send("POST", "/api/admin/webhooks", json{{"url", "http://127.0.0.1:9/x"}, {"events", "all"}}.dump(), admin);
+    require_code(webhook, 422, "invalid_request");
+    CHECK(body_json(webhook)["field"] == "events");
+    CHECK(shop.count("webhook_endpoints") == 0);
+    auto form = shop.running.client->Put(("/api/admin/house-holds/" + macbeth).c_str(), {{"Authorization", "Bearer " + admin}},
+                                         "seats=ST-A-1", "application/x-www-form-urlencoded");
+    REQUIRE(form);
+    CHECK(form->status == 415);
+}
+
 TEST_CASE("unpaid invoice seats per account are limited", "[limits][invoices]") {
     Shop shop(demo_catalog_path(), {"--max-invoice-seats", "4"});
     const std::string alice = shop.register_customer("invoices@test.example");
