@@ -115,6 +115,7 @@ const std::vector<ApiRoute>& api_routes() {
         {post, R"(/api/me/subscriber-records/([^/]+)/actions)", customer, orders, post_my_subscriber_action},
 
         {get,  "/api/staff/customers",                       staff,    none,   get_staff_customers},
+        {post, "/api/staff/customers",                       staff,    none,   post_staff_customer},
         {get,  R"(/api/staff/customers/([^/]+))",            staff,    none,   get_staff_customer},
         {post, R"(/api/staff/customers/([^/]+)/cards)",      staff,    orders, post_staff_customer_card},
         {post, R"(/api/staff/customers/([^/]+)/holds)",      staff,    holds,  post_staff_customer_hold},
@@ -124,6 +125,7 @@ const std::vector<ApiRoute>& api_routes() {
         {post, R"(/api/staff/subscriber-records/([^/]+)/actions)", staff, orders, post_staff_subscriber_action},
         {put,  R"(/api/staff/passes/([^/]+)/expiry)",        staff,    none,   put_staff_pass_expiry},
         {get,  "/api/staff/renewals",                        staff,    none,   get_staff_renewals},
+        {get,  "/api/staff/renewals/days",                   staff,    none,   get_staff_renewal_days},
 
         {put,  "/api/admin/catalog",                         admin,    none,   put_catalog},
         {put,  R"(/api/admin/catalog/([^/]*)/([^/]*))",      admin,    none,   put_catalog_item},

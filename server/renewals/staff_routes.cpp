@@ -9,6 +9,8 @@
 #include "catalog/catalog_state.hpp"
 #include "context/clock.hpp"
 #include "encore/auto_renew.hpp"
+#include "encore/campaign.hpp"
+#include "encore/seasons.hpp"
 #include "encore/pricing.hpp"
 #include "http/api_response.hpp"
 #include "http/json_exchange.hpp"
@@ -139,6 +141,7 @@ void get_staff_customer(ServerContext& ctx, const Account&, const httplib::Reque
         acts.push_back({{"staff", act.staff_id}, {"act", act.act}, {"detail", act.detail}, {"at", format_instant(act.at)}});
     send_json(res, 200,
               {{"account", account_to_json(*customer)},
+               {"customer", account_customer(*db, *customer)},
                {"subscriber_records", records},
                {"orders", account_orders(*db, customer->id)["orders"]},
                {"passes", account_passes(*db, catalog, customer->id, now)["passes"]},
@@ -317,6 +320,38 @@ void get_staff_renewals(ServerContext& ctx, const Account&, const httplib::Reque
                          {"packages", list},
                          {"rollovers", rollovers},
                          {"rollover_issues", issues}});
+}
+
+void get_staff_renewal_days(ServerContext& ctx, const Account&, const httplib::Request& req, httplib::Response& res) {
+    const std::string package = req.has_param("package") ? req.get_param_value("package") : "";
+    auto published = ctx.catalog.current();
+    const Catalog& catalog = catalog_of(published);
+    const FixedSeries* series = catalog.find_series(ProductId{package});
+    if (!series || !series->renewal)
+        return send_invalid_request(res, 422, "package", "package must name a series with a renewal campaign (renewal dates)");
+    const Season* season = series_season(catalog, *series);
+    const int offset = season ? season->utc_offset_minutes : 0;
+    const Instant now = ctx.clock.now();
+    std::vector<std::vector<HistoryRow>> histories;
+    {
+        auto db = ctx.pool.lease();
+        sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::deferred);
+        histories = package_histories(*db, package);
+    }
+    const CampaignSpan span = campaign_span(*series->renewal, now, offset);
+    json days = json::array();
+    for (const CampaignDay& day : campaign_days(histories, span.first, span.last, offset)) {
+        json statuses = json::object();
+        for (int s = 0; s < subscriber_status_count; ++s)
+            if (day.by_status[static_cast<std::size_t>(s)] > 0)
+                statuses[status_name(static_cast<SubscriberStatus>(s))] = day.by_status[static_cast<std::size_t>(s)];
+        days.push_back({{"day", format_date(day.day)}, {"statuses", statuses}});
+    }
+    json keys = json::array();
+    for (const CampaignKeyDate& key : campaign_key_dates(*series->renewal))
+        keys.push_back({{"name", key.name}, {"at", format_instant(key.at)},
+                        {"day", format_date(utc_date(Instant{key.at.unix_seconds + std::int64_t{offset} * 60}))}});
+    send_json(res, 200, {{"package", package}, {"name", series->name}, {"now", format_instant(now)}, {"days", days}, {"key_dates", keys}});
 }
 
 void get_my_holds(ServerContext& ctx, const Account& caller, const httplib::Request&, httplib::Response& res) {

@@ -28,6 +28,10 @@ void put_staff_pass_expiry(ServerContext& ctx, const Account& caller, const http
 // GET /api/staff/renewals: the campaign: counts per package and status, rollovers and their issues,
 // and how far the scheduler has run.
 void get_staff_renewals(ServerContext& ctx, const Account& caller, const httplib::Request& req, httplib::Response& res);
+// GET /api/staff/renewals/days?package=P: the campaign into P day by day (records by status at each local day's end,
+// the core's campaign_days over their histories) and its key dates; 422 invalid_request (package) for a package
+// without a renewal campaign.
+void get_staff_renewal_days(ServerContext& ctx, const Account& caller, const httplib::Request& req, httplib::Response& res);
 // GET /api/me/holds: {"holds": [...]}, the caller's live holds (a series the box office holds for them too).
 void get_my_holds(ServerContext& ctx, const Account& caller, const httplib::Request& req, httplib::Response& res);
 

@@ -1,6 +1,9 @@
 // SQL of the renewal and box-office reads.
 #include "store/renewal_queries.hpp"
 
+#include "encore/renewals_json.hpp"
+#include "store/order_reference.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace encore::server {
@@ -46,8 +49,8 @@ std::vector<Account> find_customers(sqlite::Connection& db, const std::string& t
     pattern += "%";
     auto select = db.prepare(
         "SELECT id FROM accounts WHERE name LIKE ?1 ESCAPE '\\' OR email LIKE ?1 ESCAPE '\\' "
-        "OR id IN (SELECT account_id FROM orders WHERE reference = ?2) ORDER BY id LIMIT ?3");
-    select.bind(1, pattern).bind(2, text).bind(3, std::int64_t{limit});
+        "OR id IN (SELECT account_id FROM orders WHERE reference = ?2 OR short_reference = ?4) ORDER BY id LIMIT ?3");
+    select.bind(1, pattern).bind(2, text).bind(3, std::int64_t{limit}).bind(4, normalised_short_reference(text).value_or(text));
     std::vector<std::int64_t> ids;
     while (select.step()) ids.push_back(select.integer(0));
     std::vector<Account> out;
@@ -76,6 +79,22 @@ std::optional<PassRecord> find_pass(sqlite::Connection& db, const std::string& c
 
 void set_pass_expiry(sqlite::Connection& db, const std::string& code, Instant expires_at) {
     db.prepare("UPDATE passes SET expires_at = ? WHERE code = ?").bind(1, expires_at.unix_seconds).bind(2, code).run();
+}
+
+std::vector<std::vector<HistoryRow>> package_histories(sqlite::Connection& db, const std::string& package) {
+    auto select = db.prepare(
+        "SELECT h.subscriber_id, h.row_json FROM subscriber_history h JOIN subscribers s ON s.id = h.subscriber_id "
+        "WHERE s.package_id = ? ORDER BY h.subscriber_id, h.sequence");
+    select.bind(1, package);
+    std::vector<std::vector<HistoryRow>> out;
+    std::int64_t current = -1;
+    while (select.step()) {
+        if (select.integer(0) != current) current = select.integer(0), out.emplace_back();
+        Problems problems;
+        if (std::optional<HistoryRow> row = history_row_from_json(nlohmann::json::parse(select.text(1), nullptr, false), problems))
+            out.back().push_back(std::move(*row));
+    }
+    return out;
 }
 
 }  // namespace encore::server

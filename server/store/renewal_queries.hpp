@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "encore/subscriber.hpp"
 #include "encore/time.hpp"
 #include "store/account_store.hpp"
 #include "store/hold_store.hpp"
@@ -31,6 +32,8 @@ struct CampaignCount {
     std::int64_t subscribers = 0;
 };
 std::vector<CampaignCount> campaign_counts(sqlite::Connection& db);
+// The history of every record now at `package`, each in sequence order (for the campaign's days).
+std::vector<std::vector<HistoryRow>> package_histories(sqlite::Connection& db, const std::string& package);
 
 // Accounts whose name or email contains `text` (any case), or whose order has this reference.
 std::vector<Account> find_customers(sqlite::Connection& db, const std::string& text, int limit);

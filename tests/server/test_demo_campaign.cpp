@@ -42,3 +42,30 @@ TEST_CASE("the demo's subscribers go through the renewal campaign as the clock m
     CHECK(ended["Renewed"] == after_cards["Renewed"]);
     CHECK(body_json(c.get_as("/api/admin/house-holds", c.admin))["house_holds"].size() > 0);
 }
+
+TEST_CASE("the campaign's days: every record in its status at each day's end, and the key dates (staff only)", "[renewals][demo][staff]") {
+    Campaign c({"--demo-sales"}, demo_catalog_path());
+    const int subscribers = statuses(c, "five-play-package")["New"];
+    c.move_to("2027-02-01T11:00:00Z");  // renewal start: stored cards are charged
+    const json now = statuses(c, "autumn-five-play-package");
+
+    const json campaign = body_json(c.get_as("/api/staff/renewals/days?package=autumn-five-play-package", c.admin));
+    const json& days = campaign["days"];
+    REQUIRE(days.size() == 8);  // a week before renewal opens, up to today
+    CHECK(days.front()["day"] == "2027-01-25");
+    CHECK(days.back()["day"] == "2027-02-01");
+    CHECK(days.front()["statuses"]["Pending"] == subscribers);
+    CHECK(days.back()["statuses"] == now);
+    CHECK(days.back()["statuses"]["Renewed"] > 0);
+    REQUIRE(campaign["key_dates"].size() >= 3);
+    CHECK(campaign["key_dates"][0]["name"] == "Renewal opens");
+    CHECK(campaign["key_dates"][0]["day"] == "2027-02-01");
+
+    auto unknown = c.get_as("/api/staff/renewals/days?package=no-such-package", c.admin);
+    REQUIRE(unknown->status == 422);
+    CHECK(body_json(unknown)["field"] == "package");
+    CHECK(c.get_as("/api/staff/renewals/days?package=five-play-package", c.admin)->status == 422);  // renews into nothing
+    auto login = c.send("POST", "/api/auth/login", R"({"email":"subscriber1@encore.local","password":"encore-demo-subscriber"})");
+    REQUIRE(login->status == 200);
+    CHECK(c.get_as("/api/staff/renewals/days?package=autumn-five-play-package", body_json(login)["token"])->status == 403);
+}

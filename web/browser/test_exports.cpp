@@ -27,6 +27,7 @@
 #include "logic/order_summary.hpp"
 #include "logic/season_basket.hpp"
 #include "logic/series_map.hpp"
+#include "logic/staff_client.hpp"
 
 namespace {
 
@@ -68,6 +69,31 @@ const char* order_phase_name(web::OrderViewState::Phase p) {
         case web::OrderViewState::Phase::failed: return "failed";
     }
     return "";
+}
+
+// Staff mode: the tab and step, the customer served (orders, subscriptions, holds), the last sale, the campaign.
+nlohmann::json staff_json(const web::AppState& app) {
+    const web::StaffState& st = app.staff;
+    nlohmann::json j = {{"mode", web::staff_mode(app)}, {"tab", st.tab == web::StaffTab::counter ? "counter" : "renewals"},
+                        {"step", st.step == web::StaffStep::find ? "find" : st.step == web::StaffStep::customer ? "customer" : "sell"},
+                        {"busy", st.busy}, {"message", st.message}, {"error", st.error}, {"hits", st.hits.size()},
+                        {"customer", nullptr}, {"last_order", nullptr}};
+    if (st.customer) {
+        nlohmann::json orders = nlohmann::json::array(), records = nlohmann::json::array(), holds = nlohmann::json::array();
+        for (const web::StaffOrderRow& o : st.customer->orders)
+            orders.push_back({{"reference", o.reference}, {"short_reference", o.short_reference}, {"status", o.status}, {"total_text", o.total_text}});
+        for (const web::StaffRecord& r : st.customer->records)
+            records.push_back({{"id", r.id}, {"status", r.status}, {"package", r.package}, {"seats", r.seat_ids}, {"can_renew", r.renew_amount.has_value()}});
+        for (const web::StaffHold& h : st.customer->holds) holds.push_back({{"token", h.token}, {"kind", h.kind}, {"seats", h.seats}});
+        j["customer"] = {{"id", st.customer->account.id}, {"name", st.customer->account.name}, {"email", st.customer->account.email},
+                         {"cards", st.customer->cards.size()}, {"orders", orders}, {"records", records}, {"holds", holds}};
+    }
+    if (st.last_order)
+        j["last_order"] = {{"reference", st.last_order->reference}, {"short_reference", st.last_order->short_reference},
+                           {"status", st.last_order->status}, {"payment_method", st.last_order->payment_method}};
+    j["campaign"] = {{"loaded", st.campaign.loaded}, {"package", st.campaign.package}, {"packages", st.campaign.packages.size()},
+                     {"days", st.campaign.days.size()}, {"key_dates", st.campaign.key_dates.size()}, {"error", st.campaign.error}};
+    return j;
 }
 
 // What the page adds around the map: the order view, the touch preview, the text fields, the remembered
@@ -187,6 +213,7 @@ EMSCRIPTEN_KEEPALIVE const char* encore_state_json() {
                   {"checkout_open", co.open}};
     j["notice"] = app.notice.empty() ? nlohmann::json(nullptr) : nlohmann::json(app.notice);
     j["page"] = page_json(app);
+    j["staff"] = staff_json(app);
     j["zoom"] = app.view.zoom();
     j["seat_count"] = venue ? venue->plan.seats.size() : 0;
     j["available_count"] = web::available_count(app);

@@ -20,6 +20,7 @@ void signed_out(AppState& app, KeyValueStore& storage) {
     app.account.token.clear();
     app.account.email.clear();
     app.account.name.clear();
+    app.account.role.clear();
     set_customer(app, {});
     storage.set(storage_key, "");
 }
@@ -29,6 +30,7 @@ void take_account(AppState& app, const nlohmann::json& doc) {
     if (!a.is_object()) return;
     if (a.contains("email") && a["email"].is_string()) app.account.email = a["email"].get<std::string>();
     if (a.contains("name") && a["name"].is_string()) app.account.name = a["name"].get<std::string>();
+    if (a.contains("role") && a["role"].is_string()) app.account.role = a["role"].get<std::string>();
 }
 
 // {"account":{...},"token","expires_at"} from login or register.

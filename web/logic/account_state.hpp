@@ -10,6 +10,7 @@ namespace web {
 struct AccountState {
     std::string token;              // "Authorization: Bearer <token>"; empty when signed out
     std::string email, name;        // known once /api/me (or login/register) answered
+    std::string role;               // "customer", "staff" or "admin" (staff and admins get the counter)
     encore::Customer customer;      // from GET /api/me/customer; empty when signed out
     int customer_revision = 0;      // grows whenever `customer` changes (pricing cache key)
     bool restored = false;          // the stored token was read at start

@@ -16,10 +16,12 @@
 #include "logic/account_state.hpp"
 #include "logic/basket_state.hpp"
 #include "logic/checkout_state.hpp"
+#include "logic/my_renewals.hpp"
 #include "logic/page_state.hpp"
 #include "logic/season_state.hpp"
 #include "logic/seat_grid.hpp"
 #include "logic/section_shapes.hpp"
+#include "logic/staff_state.hpp"
 
 namespace web {
 
@@ -94,6 +96,8 @@ struct AppState {
 
     SeasonState season;                     // the season flows: series, passes, memberships, account (season_state.hpp)
     PageState page;                         // fields, links, the remembered basket, the order view... (page_state.hpp)
+    StaffState staff;                       // staff mode at the counter (staff_state.hpp)
+    MyRenewalsState my_renewals;            // the customer's own renewals in Your account (my_renewals.hpp)
 };
 
 // Makes `venue` the plan whose rows and bands are derived (the seat map shows it); nothing if it already is.

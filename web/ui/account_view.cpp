@@ -3,10 +3,13 @@
 // subscriptions. Orders go by their short references and seats by their names.
 #include "ui/account_view.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
+#include "logic/my_renewals.hpp"
 #include "logic/order_view.hpp"
+#include "logic/staff_words.hpp"
 #include "logic/season_display.hpp"
 #include "logic/seat_names.hpp"
 #include "logic/series_map.hpp"
@@ -109,6 +112,42 @@ void memberships(const AppState& app) {
     }
 }
 
+// The subscriber records with the acts the server offers now: renew, decline, auto-renew on / off.
+void renewals(AppState& app, Services& services) {
+    load_my_renewals(app, services);
+    const MyRenewalsState& st = app.my_renewals;
+    if (st.records.empty()) return;
+    section("Renewals", "account_renewals");
+    if (!st.error.empty()) wrapped_text(st.error, theme::error, theme::fonts().bold);
+    else if (!st.message.empty()) wrapped_text(st.message, theme::on_sale, theme::fonts().bold);
+    for (const MyRenewal& r : st.records) {
+        ImGui::PushID(static_cast<int>(r.id));
+        bold(r.package_name + " · " + r.group_name + " · " + staff_status_words(r.status));
+        if (!r.seats_text.empty()) muted(r.seats_text);
+        if (!r.renewal_ends.empty() && r.status == "Pending") muted("Renew by " + r.renewal_ends.substr(0, 10) + ".");
+        if (r.auto_renew) muted("Auto-renew is on.");
+        const float h = theme::px(44), sp = ImGui::GetStyle().ItemSpacing.x;
+        const float w = std::min(theme::px(230), (ImGui::GetContentRegionAvail().x - sp) / 2);
+        int drawn = 0;
+        auto act = [&](const char* action, bool offered, bool primary) {
+            if (!offered) return;
+            if (drawn++ % 2) ImGui::SameLine();
+            const std::string label = my_renewal_action_label(r, action);
+            const std::string name = std::string("account_") + action + "_" + std::to_string(r.id);
+            bool pressed = primary ? accent_button(label.c_str(), name.c_str(), ImVec2(w, h)) : ImGui::Button(label.c_str(), ImVec2(w, h));
+            if (!primary) remember_widget(name.c_str());
+            if (pressed && st.busy == 0) act_on_my_renewal(app, services, r.id, action);
+        };
+        act("renew", r.renew_amount.has_value(), true);
+        act("decline", r.can_decline, false);
+        act("auto_renew_on", r.can_auto_renew_on, false);
+        act("auto_renew_off", r.can_auto_renew_off, false);
+        if (!r.renew_amount && !r.unavailable.empty()) muted(r.unavailable);
+        ImGui::PopID();
+        ImGui::Spacing();
+    }
+}
+
 void subscriptions(const AppState& app) {
     section("Subscriptions", "account_subscriptions");
     const std::vector<SubscriptionRecord>& subs = app.season.records.subscriptions;
@@ -170,6 +209,7 @@ void draw_account_view(AppState& app, Services& services, const Rect& area) {
         passes(app);
         memberships(app);
         subscriptions(app);
+        renewals(app, services);
     }
     ImGui::EndChild();
     ImGui::End();

@@ -26,6 +26,7 @@
 #include "logic/map_source.hpp"
 #include "logic/tick.hpp"
 #include "logic/series_map.hpp"
+#include "logic/staff_client.hpp"
 #include "ui/account_panel.hpp"
 #include "ui/account_view.hpp"
 #include "ui/best_available_panel.hpp"
@@ -39,6 +40,7 @@
 #include "ui/seat_map_view.hpp"
 #include "ui/seat_preview_card.hpp"
 #include "ui/side_panel.hpp"
+#include "ui/staff_view.hpp"
 #include "ui/theme.hpp"
 
 namespace {
@@ -57,47 +59,9 @@ const char* css_cursor(ImGuiMouseCursor shape) {
 
 void on_cursor_pos(GLFWwindow*, double, double) { web::note_mouse_moved(); }
 
-void frame() {
-    web::frame_stats_begin();
-    web::AppState& app = web::the_app();
-    const web::CanvasSize& size = web::follow_canvas_size();
-    app.dpr = size.dpr;
-    if (size.dpr != g_style_dpr) {
-        g_style_dpr = size.dpr;
-        web::mark_start_step("fonts_start");
-        web::theme::apply(static_cast<float>(size.dpr));
-        web::mark_start_step("fonts_built");
-        if (g_fonts_uploaded_once) {
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-        }
-    }
-    if (size.resized || size.dpr_changed) web::request_redraw();
-    web::take_page_address(app);
-    web::tick(app, web::page_services(), {.wall_ms = web::wall_clock_ms(), .monotonic_ms = web::monotonic_ms()});
-    web::pump_embed(app, web::page_services(), size.css_width);
-    web::post_embed_messages(app);
-    web::sync_map_access(app);  // the live region and the step-through list, drawn or not
-    if (app.phase == web::Phase::ready) web::mark_start_step("catalog_ready");
-    if (web::map_loaded(app)) web::mark_start_step("availability_ready");
-    if (!web::should_draw(web::monotonic_ms())) {
-        web::frame_stats_end(false);
-        return;
-    }
-
-    ImGui_ImplOpenGL3_NewFrame();
-    web::mark_start_step("font_texture_uploaded");
-    g_fonts_uploaded_once = true;
-    ImGui_ImplGlfw_NewFrame();
-    web::feed_browser_input();
-    ImGui::NewFrame();
-    const ImGuiIO& io = ImGui::GetIO();
-    if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseDown[0] || io.MouseWheel != 0 || !io.InputQueueCharacters.empty())
-        web::note_activity(app, web::monotonic_ms());
-    web::begin_widget_frame();
-    web::begin_fields_frame(app.page.fields);
-
-    web::Services& services = web::page_services();
+// The customer's pages: tabs, a performance's or a series' map, the season view, the account, the basket, and the
+// windows over them (checkout, order, account). Embedded on a venue's site, without the top bar.
+void draw_customer_pages(web::AppState& app, web::Services& services, const web::CanvasSize& size) {
     const bool embedded = app.page.embed.settings.embedded;  // the venue's page is the chrome
     web::Layout layout = web::compute_layout(size, !embedded);
     if (!embedded) web::draw_top_bar(app, services, layout.top_bar);
@@ -140,6 +104,55 @@ void frame() {
     web::draw_account_window(app, services, layout.map);
     const float below_notice = web::draw_notice_banner(app, layout.map);
     web::draw_seat_preview_card(app, layout, below_notice);
+}
+
+void frame() {
+    web::frame_stats_begin();
+    web::AppState& app = web::the_app();
+    const web::CanvasSize& size = web::follow_canvas_size();
+    app.dpr = size.dpr;
+    if (size.dpr != g_style_dpr) {
+        g_style_dpr = size.dpr;
+        web::mark_start_step("fonts_start");
+        web::theme::apply(static_cast<float>(size.dpr));
+        web::mark_start_step("fonts_built");
+        if (g_fonts_uploaded_once) {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+    }
+    if (size.resized || size.dpr_changed) web::request_redraw();
+    web::take_page_address(app);
+    web::tick(app, web::page_services(), {.wall_ms = web::wall_clock_ms(), .monotonic_ms = web::monotonic_ms()});
+    web::pump_embed(app, web::page_services(), size.css_width);
+    web::post_embed_messages(app);
+    web::sync_map_access(app);  // the live region and the step-through list, drawn or not
+    if (app.phase == web::Phase::ready) web::mark_start_step("catalog_ready");
+    if (web::map_loaded(app)) web::mark_start_step("availability_ready");
+    if (!web::should_draw(web::monotonic_ms())) {
+        web::frame_stats_end(false);
+        return;
+    }
+
+    ImGui_ImplOpenGL3_NewFrame();
+    web::mark_start_step("font_texture_uploaded");
+    g_fonts_uploaded_once = true;
+    ImGui_ImplGlfw_NewFrame();
+    web::feed_browser_input();
+    ImGui::NewFrame();
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseDown[0] || io.MouseWheel != 0 || !io.InputQueueCharacters.empty())
+        web::note_activity(app, web::monotonic_ms());
+    web::begin_widget_frame();
+    web::begin_fields_frame(app.page.fields);
+
+    web::Services& services = web::page_services();
+    if (web::staff_mode(app)) {  // staff and admins: the counter and the campaign, nothing of the customer's pages
+        web::draw_staff_view(app, services, size);
+        web::draw_notice_banner(app, web::Rect{0, 0, static_cast<float>(size.width), static_cast<float>(size.height)});
+    } else {
+        draw_customer_pages(app, services, size);
+    }
 
     ImGui::Render();
     web::frame_stats_built();
