@@ -10,6 +10,7 @@
 #include "logic/season_display.hpp"
 #include "logic/series_map.hpp"
 #include "ui/map_drawing.hpp"
+#include "ui/text_field.hpp"
 #include "ui/theme.hpp"
 #include "ui/ui_helpers.hpp"
 
