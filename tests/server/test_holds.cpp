@@ -165,7 +165,7 @@ TEST_CASE("a locked seat is refused by the core unless the basket brings the mem
 }
 
 TEST_CASE("priority windows are judged at the server clock, counting the basket", "[holds]") {
-    HoldServer s({}, "2026-11-25T12:00:00Z");
+    HoldServer s({}, "2026-11-10T12:00:00Z");  // the Friends' window for Earnest opens on 16 Nov
     const json request = {{"instance", earnest}, {"seats", {"ST-C-3"}}};
     json with_membership = request;
     with_membership["basket"] = friends_basket;
