@@ -19,8 +19,9 @@ namespace {
 std::optional<std::uint32_t> first_seat(const AppState& app, const encore::SeatingPlan& plan) {
     std::vector<std::uint32_t> picked = map_selection(app);
     if (!picked.empty()) return picked.front();
-    for (std::uint32_t i = 0; i < plan.seats.size(); ++i)
-        if (map_can_select(app, i)) return i;
+    const std::vector<bool> selectable = map_selectable(app);  // once: asking seat by seat is O(seats) each
+    for (std::uint32_t i = 0; i < plan.seats.size() && i < selectable.size(); ++i)
+        if (selectable[i]) return i;
     return starting_seat(plan, std::nullopt);
 }
 

@@ -76,11 +76,12 @@ StepList step_list(const AppState& app) {
         if (const encore::Instance* inst = current_instance(app); inst && !series)
             list.items.push_back({"performances", "Performance: " + performance_words(app, *inst) + ". Choose another"});
         std::vector<int> seats(plan.sections.size(), 0), free(plan.sections.size(), 0);
+        const std::vector<bool> selectable = map_selectable(app);  // once: asking seat by seat is O(seats) each
         for (std::uint32_t i = 0; i < plan.seats.size(); ++i) {
             std::uint32_t s = plan.seats[i].section;
             if (s >= seats.size()) continue;
             ++seats[s];
-            if (map_can_select(app, i)) ++free[s];
+            if (i < selectable.size() && selectable[i]) ++free[s];
         }
         for (std::uint32_t s = 0; s < plan.sections.size(); ++s)
             if (seats[s] > 0)
@@ -91,6 +92,7 @@ StepList step_list(const AppState& app) {
         list.items.push_back({"back", "Back to the sections"});
         std::vector<std::string> names;
         std::vector<int> seats, free;
+        const std::vector<bool> selectable = map_selectable(app);
         for (std::uint32_t i = 0; i < plan.seats.size(); ++i) {
             const encore::Seat& s = plan.seats[i];
             if (s.section != a.section) continue;
@@ -98,7 +100,7 @@ StepList step_list(const AppState& app) {
             while (r < names.size() && names[r] != s.row) ++r;
             if (r == names.size()) names.push_back(s.row), seats.push_back(0), free.push_back(0);
             ++seats[r];
-            if (map_can_select(app, i)) ++free[r];
+            if (i < selectable.size() && selectable[i]) ++free[r];
         }
         for (std::size_t r = 0; r < names.size(); ++r)
             list.items.push_back({"row:" + std::to_string(a.section) + ":" + names[r],
