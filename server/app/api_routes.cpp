@@ -13,6 +13,7 @@
 #include "catalog/admin_catalog_routes.hpp"
 #include "catalog/catalog_routes.hpp"
 #include "context/options.hpp"
+#include "app/conflict_retry.hpp"
 #include "http/json_exchange.hpp"
 #include "http/rate_limiter.hpp"
 #include "renewals/admin_routes.hpp"
@@ -58,14 +59,17 @@ HttpRoute http_route(ServerContext& ctx, const ApiRoute& route) {
         return {route.method, route.pattern,
                 [&ctx, limit = route.limit, handler = std::get<PublicHandler>(route.handler)](
                     const httplib::Request& req, httplib::Response& res) {
-                    if (within_limit(ctx, limit, req, res) && require_json_content(req, res)) handler(ctx, req, res);
+                    if (within_limit(ctx, limit, req, res) && require_json_content(req, res))
+                        run_retrying_conflicts(res, [&] { handler(ctx, req, res); });
                 }};
     return {route.method, route.pattern,
             [&ctx, limit = route.limit, role = least_role(route.access), handler = std::get<AccountHandler>(route.handler)](
                 const httplib::Request& req, httplib::Response& res) {
                 if (!within_limit(ctx, limit, req, res)) return;
-                if (auto caller = require_role(ctx, req, res, role))
-                    if (require_json_content(req, res)) handler(ctx, *caller, req, res);
+                run_retrying_conflicts(res, [&] {
+                    if (auto caller = require_role(ctx, req, res, role))
+                        if (require_json_content(req, res)) handler(ctx, *caller, req, res);
+                });
             }};
 }
 

@@ -8,17 +8,20 @@
 #include <chrono>
 #include <iostream>
 
+#include "catalog/catalog_import.hpp"
 #include "context/clock.hpp"
 #include "context/options.hpp"
 #include "sales/hold_operations.hpp"
 #include "renewals/renewal_scheduler.hpp"
 #include "sales/invoices.hpp"
 #include "store/connection_pool.hpp"
+#include "store/database.hpp"
 #include "store/housekeeping.hpp"
 
 namespace encore::server {
 
 void Maintenance::run_once(ServerContext& ctx) {
+    if (refresh_catalog(ctx.store, ctx.catalog)) std::cerr << "encore-server: the stored catalog changed; now serving it\n";
     release_expired_holds(ctx);
     lapse_unpaid_invoices(ctx);
     run_renewal_scheduler(ctx);
@@ -30,7 +33,7 @@ void Maintenance::prune(ServerContext& ctx) {
     const std::int64_t changes_before = system_instant().unix_seconds - std::int64_t{ctx.options.seat_change_hours} * 3600;
     auto db = ctx.pool.lease();
     for (bool more = true; more;) {  // a batch per transaction, so orders wait at most one batch
-        sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
+        db::Transaction transaction(*db, db::Transaction::Kind::immediate);
         more = prune_idempotency_keys(*db, keys_before) == prune_batch;
         more = prune_seat_changes(*db, changes_before) == prune_batch || more;
         transaction.commit();
@@ -46,6 +49,10 @@ Maintenance::Maintenance(ServerContext& ctx) : ctx_(ctx) {
             try {
                 run_once(ctx_);
                 if (pass % 60 == 0) prune(ctx_);
+            } catch (const db::Error& error) {
+                // With several servers on one PostgreSQL database, another server's pass may have changed
+                // the same rows first: this pass was rolled back whole and the next one does the work.
+                if (!error.retryable()) std::cerr << "encore-server: maintenance: " << error.what() << "\n";
             } catch (const std::exception& error) {
                 std::cerr << "encore-server: maintenance: " << error.what() << "\n";
             }

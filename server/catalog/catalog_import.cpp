@@ -62,13 +62,26 @@ std::shared_ptr<const PublishedCatalog> startup_catalog(Store& store, const Cata
     std::vector<InstanceId> instances;
     for (const Instance& instance : catalog.instances) instances.push_back(instance.id);
     std::vector<SeatMark> marks = source.demo_sales ? demo_seat_marks(catalog, system_instant()) : std::vector<SeatMark>{};
-    if (!store.import_first_catalog(document, format_instant(system_instant()), instances, marks)) {
-        // Another process imported first; serve what it stored.
-        return from_store(*store.catalog());
+    bool imported = false;
+    try {
+        imported = store.import_first_catalog(document, format_instant(system_instant()), instances, marks);
+    } catch (const db::Error&) {
+        if (!store.catalog()) throw;  // not another server importing at the same moment
     }
+    if (!imported) return from_store(*store.catalog());  // another process imported first; serve what it stored
     std::cerr << "encore-server: imported catalog " << source.file << " (" << instances.size() << " instances"
               << (source.demo_sales ? ", " + std::to_string(marks.size()) + " demo seat states" : "") << ")\n";
     return published(std::move(catalog), std::move(json), std::move(document.etag));
+}
+
+bool refresh_catalog(Store& store, CatalogState& state) {
+    const auto current = state.current();
+    const auto etag = store.catalog_etag();
+    if (!etag || (current && current->etag == *etag)) return false;
+    auto stored = store.catalog();
+    if (!stored) return false;
+    state.publish(from_store(*stored));
+    return true;
 }
 
 }  // namespace encore::server

@@ -23,4 +23,8 @@ struct CatalogSource {
 // imported only into a database without a catalog. Throws CatalogError.
 std::shared_ptr<const PublishedCatalog> startup_catalog(Store& store, const CatalogSource& source);
 
+// Publishes the stored catalog if it differs from the one `state` serves (another server on the same
+// database changed it); true if it did. Throws CatalogError if the stored one is not valid.
+bool refresh_catalog(Store& store, CatalogState& state);
+
 }  // namespace encore::server

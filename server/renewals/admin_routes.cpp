@@ -78,7 +78,7 @@ void post_webhook(ServerContext& ctx, const Account&, const httplib::Request& re
         description = *given;
     }
     auto db = ctx.pool.lease();
-    sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
+    db::Transaction transaction(*db, db::Transaction::Kind::immediate);
     const WebhookEndpoint endpoint = WebhookStore(*db).add_endpoint(*url, secret, description, ctx.clock.now());
     transaction.commit();
     json answer = endpoint_json(endpoint);
@@ -88,7 +88,7 @@ void post_webhook(ServerContext& ctx, const Account&, const httplib::Request& re
 
 void get_webhooks(ServerContext& ctx, const Account&, const httplib::Request&, httplib::Response& res) {
     auto db = ctx.pool.lease();
-    sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::deferred);
+    db::Transaction snapshot(*db, db::Transaction::Kind::deferred);
     WebhookStore store(*db);
     json list = json::array();
     for (const WebhookEndpoint& endpoint : store.endpoints()) {
@@ -103,7 +103,7 @@ void delete_webhook(ServerContext& ctx, const Account&, const httplib::Request& 
     const std::string text = req.matches[1];
     const auto id = path_id(text);
     auto db = ctx.pool.lease();
-    sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
+    db::Transaction transaction(*db, db::Transaction::Kind::immediate);
     if (!id || !WebhookStore(*db).remove_endpoint(*id, ctx.clock.now())) return send_webhook_not_found(res, text);
     transaction.commit();
     res.status = 204;
@@ -122,7 +122,7 @@ void get_webhook_deliveries(ServerContext& ctx, const Account&, const httplib::R
         limit = static_cast<int>(*value);
     }
     auto db = ctx.pool.lease();
-    sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::deferred);
+    db::Transaction snapshot(*db, db::Transaction::Kind::deferred);
     WebhookStore store(*db);
     if (!id || !store.endpoint(*id)) return send_webhook_not_found(res, text);
     json deliveries = json::array();
@@ -135,7 +135,7 @@ void post_webhook_redelivery(ServerContext& ctx, const Account&, const httplib::
     const auto endpoint = path_id(endpoint_text);
     const auto delivery = path_id(delivery_text);
     auto db = ctx.pool.lease();
-    sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
+    db::Transaction transaction(*db, db::Transaction::Kind::immediate);
     WebhookStore store(*db);
     if (!endpoint || !store.endpoint(*endpoint)) return send_webhook_not_found(res, endpoint_text);
     if (!delivery || !store.request_redelivery(*endpoint, *delivery)) {
@@ -184,7 +184,7 @@ void put_house_holds(ServerContext& ctx, const Account& caller, const httplib::R
         wanted.push_back(SeatId{seat.get<std::string>()});
     }
     auto db = ctx.pool.lease();
-    sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
+    db::Transaction transaction(*db, db::Transaction::Kind::immediate);
     SeatLedger ledger(*db);
     set_house_holds(*db, ledger, instance->id, wanted, caller.id, ctx.clock.now());
     ledger.finish();

@@ -40,7 +40,7 @@ const FixedSeries* successor(const Catalog& catalog, const FixedSeries& from) {
 
 // Seats of a group a subscriber may keep: not wheelchair or companion spaces, not locked, free at every
 // performance; walked with a stride so the subscribers spread over the house.
-std::vector<std::vector<SeatId>> pick_seats(sqlite::Connection& db, const Catalog& catalog, const FixedSeries& package,
+std::vector<std::vector<SeatId>> pick_seats(db::Connection& db, const Catalog& catalog, const FixedSeries& package,
                                             const SeriesGroup& group, int count) {
     const auto venues = group_venues(catalog, group);
     if (venues.empty() || venues.front()->plan.seats.empty()) return {};
@@ -104,7 +104,7 @@ int seed_demo_subscribers(ServerContext& ctx, const Catalog& catalog) {
                 const auto account =
                     insert_account(*db, {"subscriber" + std::to_string(n) + "@encore.local", name, "", Role::customer}, hash, now);
                 if (!account) continue;
-                sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
+                db::Transaction transaction(*db, db::Transaction::Kind::immediate);
                 NewSubscription purchase{package.id, group.id, seats, 1, price_of(catalog, package, group, seats, now), false, 1};
                 Facts facts;
                 const bool approved = n % 8 == 1 || n % 8 == 3, declined = n % 16 == 5;

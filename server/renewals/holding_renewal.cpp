@@ -12,7 +12,7 @@
 
 namespace encore::server {
 
-void renew_holding(sqlite::Connection& db, const Catalog& catalog, const DueHolding& holding, int invoice_days) {
+void renew_holding(db::Connection& db, const Catalog& catalog, const DueHolding& holding, int invoice_days) {
     const AutoRenewal renewal = holding.membership
                                     ? membership_renewal(catalog, {holding.product, holding.starts, holding.ends})
                                     : pass_renewal(catalog, {holding.product, holding.code, holding.ends, {}});

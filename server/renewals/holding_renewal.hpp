@@ -5,10 +5,10 @@
 #pragma once
 #include "encore/catalog.hpp"
 #include "store/holding_renewals.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
-void renew_holding(sqlite::Connection& db, const Catalog& catalog, const DueHolding& holding, int invoice_days);
+void renew_holding(db::Connection& db, const Catalog& catalog, const DueHolding& holding, int invoice_days);
 
 }  // namespace encore::server

@@ -26,7 +26,7 @@
 namespace encore::server {
 namespace {
 
-using sqlite::Transaction;
+using db::Transaction;
 
 constexpr int records_per_batch = 500;
 constexpr int holdings_per_batch = 50;
@@ -55,7 +55,7 @@ std::vector<Instant> checkpoints(const Catalog& catalog, Instant after, Instant 
 
 // The stored card auto-renews the record: approved -> AutoRenewPayInFull / AutoRenewPaymentPlan with the
 // money taken; declined, no card or not priceable -> AutoRenewFailed and an invoice due at renewal end.
-std::vector<HistoryRow> auto_renew(sqlite::Connection& db, const Catalog& catalog, const SubscriberRecord& record, const Facts& facts,
+std::vector<HistoryRow> auto_renew(db::Connection& db, const Catalog& catalog, const SubscriberRecord& record, const Facts& facts,
                                    const RenewalCalendar& calendar, Instant t, RenewalPayment& payment) {
     const PricedBasket priced = renewal_price(db, catalog, record, record.state, Channel::box_office, t);
     std::string why;

@@ -130,7 +130,7 @@ void get_staff_customer(ServerContext& ctx, const Account&, const httplib::Reque
     const Catalog& catalog = catalog_of(published);
     const Instant now = ctx.clock.now();
     auto db = ctx.pool.lease();
-    sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::deferred);
+    db::Transaction snapshot(*db, db::Transaction::Kind::deferred);
     json records = json::array();
     for (std::int64_t id : subscribers_of_account(*db, customer->id))
         if (auto record = load_subscriber(*db, id)) records.push_back(subscriber_view(*db, catalog, *record, Viewer::staff, now));
@@ -155,7 +155,7 @@ void post_staff_customer_card(ServerContext& ctx, const Account& caller, const h
     auto customer = path_customer(ctx, req, res);
     if (!customer) return;
     const Instant now = ctx.clock.now();
-    store_card_from_body(ctx, customer->id, req, res, [&](sqlite::Connection& db, const StoredCard& card) {
+    store_card_from_body(ctx, customer->id, req, res, [&](db::Connection& db, const StoredCard& card) {
         record_staff_act(db, {caller.id, customer->id, "store_card", {{"card", card.token}, {"last4", card.last4}}, now});
     });
 }
@@ -217,7 +217,7 @@ void post_staff_customer_hold(ServerContext& ctx, const Account& caller, const h
     const std::string owner = account_owner(customer->id);
     std::optional<ApiResponse> refused;
     json hold;
-    ctx.writes.run([&](sqlite::Connection& db) {
+    ctx.writes.run([&](db::Connection& db) {
         HoldStore holds(db);
         HoldRecord record{random_hex(32), customer->id, "staff:" + std::to_string(caller.id), now, *series->hold_expires_at,
                           *series->hold_expires_at, "subscription"};
@@ -250,7 +250,7 @@ void post_staff_customer_order(ServerContext& ctx, const Account& caller, const 
     auto customer = path_customer(ctx, req, res);
     if (!customer) return;
     const Instant now = ctx.clock.now();
-    order_from_request(ctx, *customer, caller, req, res, [&](sqlite::Connection& db, const std::string& reference) {
+    order_from_request(ctx, *customer, caller, req, res, [&](db::Connection& db, const std::string& reference) {
         record_staff_act(db, {caller.id, customer->id, "sell", {{"order", reference}}, now});
     });
 }
@@ -266,7 +266,7 @@ void put_staff_pass_expiry(ServerContext& ctx, const Account& caller, const http
         return send_invalid_field(res, "expires_at", "\"expires_at\" must be an RFC 3339 instant such as \"2027-06-30T23:00:00Z\".");
     const Instant now = ctx.clock.now();
     auto db = ctx.pool.lease();
-    sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
+    db::Transaction transaction(*db, db::Transaction::Kind::immediate);
     auto pass = find_pass(*db, code);
     if (!pass) {
         send_response(res, problem_response(404, ApiProblem::pass_not_found, "Pass not found",
@@ -291,7 +291,7 @@ void put_staff_pass_expiry(ServerContext& ctx, const Account& caller, const http
 void get_staff_renewals(ServerContext& ctx, const Account&, const httplib::Request&, httplib::Response& res) {
     const Catalog& catalog = catalog_of(ctx.catalog.current());
     auto db = ctx.pool.lease();
-    sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::deferred);
+    db::Transaction snapshot(*db, db::Transaction::Kind::deferred);
     json packages = json::object();
     for (const CampaignCount& count : campaign_counts(*db)) {
         json& package = packages[count.package];
@@ -335,7 +335,7 @@ void get_staff_renewal_days(ServerContext& ctx, const Account&, const httplib::R
     std::vector<std::vector<HistoryRow>> histories;
     {
         auto db = ctx.pool.lease();
-        sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::deferred);
+        db::Transaction snapshot(*db, db::Transaction::Kind::deferred);
         histories = package_histories(*db, package);
     }
     const CampaignSpan span = campaign_span(*series->renewal, now, offset);

@@ -87,7 +87,7 @@ ApiResponse not_found(std::int64_t id) {
 }
 
 // Takes `due` for the record: a stored card of its customer, or a payment staff recorded. A problem, or nullopt.
-std::optional<ApiResponse> take_payment(sqlite::Connection& db, const Catalog& catalog, const SubscriberRecord& record,
+std::optional<ApiResponse> take_payment(db::Connection& db, const Catalog& catalog, const SubscriberRecord& record,
                                         const ActionRequest& request, Viewer viewer, std::int64_t due, RenewalPayment& payment) {
     if (!request.card_token.empty()) {
         const ChargeResult charge =
@@ -179,7 +179,7 @@ ApiResponse perform_action(ServerContext& ctx, const Account& caller, std::int64
         return problem_response(503, ApiProblem::catalog_missing, "No catalog loaded", "The server has no catalog yet.");
     const Catalog& catalog = published->catalog;
     auto db = ctx.pool.lease();
-    sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
+    db::Transaction transaction(*db, db::Transaction::Kind::immediate);
     const Instant now = ctx.clock.now();
     if (key)
         if (auto stored = find_stored_response(*db, caller.id, key->key)) {

@@ -94,7 +94,7 @@ std::string read_file(const std::string& path) {
 }
 
 // Seats of the renewal packages' groups that are not open, by group id (the core asks by group).
-SeatQuery taken_seats(sqlite::Connection& db, const Catalog& catalog, Instant now) {
+SeatQuery taken_seats(db::Connection& db, const Catalog& catalog, Instant now) {
     auto occupied = std::make_shared<std::unordered_set<std::string>>(occupied_seats(db));
     auto groups = std::make_shared<std::unordered_map<std::string, std::vector<InstanceId>>>();
     for (const FixedSeries& series : catalog.fixed_series) {
@@ -133,7 +133,7 @@ int import_subscribers_command(const std::vector<std::string>& args) {
         const Instant now = options.now.value_or(system_instant());
 
         auto db = store.pool().lease();
-        sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
+        db::Transaction transaction(*db, db::Transaction::Kind::immediate);
         const SubscriberImport checked = read_subscriber_csv(csv, catalog, now, taken_seats(*db, catalog, now));
         if (!checked.problems.empty()) {
             std::cerr << "encore-server import-subscribers: " << options.file << " has " << checked.problems.size()

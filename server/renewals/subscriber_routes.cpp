@@ -41,7 +41,7 @@ void with_record(ServerContext& ctx, const Account& caller, const httplib::Reque
     const std::string text = req.matches[1];
     const auto id = path_id(text);
     auto db = ctx.pool.lease();
-    sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::deferred);
+    db::Transaction snapshot(*db, db::Transaction::Kind::deferred);
     auto record = id ? load_subscriber(*db, *id) : std::nullopt;
     if (!record || (viewer == Viewer::customer && record->account_id != caller.id)) return send_not_found(res, text);
     send_response(res, {200, view(*db, published->catalog, *record)});
@@ -74,7 +74,7 @@ void get_my_subscriber_records(ServerContext& ctx, const Account& caller, const 
         return;
     }
     auto db = ctx.pool.lease();
-    sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::deferred);
+    db::Transaction snapshot(*db, db::Transaction::Kind::deferred);
     const Instant now = ctx.clock.now();
     json records = json::array();
     for (std::int64_t id : subscribers_of_account(*db, caller.id))
@@ -84,14 +84,14 @@ void get_my_subscriber_records(ServerContext& ctx, const Account& caller, const 
 
 void get_my_subscriber_record(ServerContext& ctx, const Account& caller, const httplib::Request& req, httplib::Response& res) {
     const Instant now = ctx.clock.now();
-    with_record(ctx, caller, req, res, Viewer::customer, [&](sqlite::Connection& db, const Catalog& catalog, const SubscriberRecord& r) {
+    with_record(ctx, caller, req, res, Viewer::customer, [&](db::Connection& db, const Catalog& catalog, const SubscriberRecord& r) {
         return json{{"subscriber_record", subscriber_view(db, catalog, r, Viewer::customer, now)}};
     });
 }
 
 void get_my_subscriber_history(ServerContext& ctx, const Account& caller, const httplib::Request& req, httplib::Response& res) {
     with_record(ctx, caller, req, res, Viewer::customer,
-                [](sqlite::Connection&, const Catalog&, const SubscriberRecord& r) { return history_view(r, Viewer::customer); });
+                [](db::Connection&, const Catalog&, const SubscriberRecord& r) { return history_view(r, Viewer::customer); });
 }
 
 void post_my_subscriber_action(ServerContext& ctx, const Account& caller, const httplib::Request& req, httplib::Response& res) {
@@ -100,7 +100,7 @@ void post_my_subscriber_action(ServerContext& ctx, const Account& caller, const 
 
 void get_staff_subscriber_record(ServerContext& ctx, const Account& caller, const httplib::Request& req, httplib::Response& res) {
     const Instant now = ctx.clock.now();
-    with_record(ctx, caller, req, res, Viewer::staff, [&](sqlite::Connection& db, const Catalog& catalog, const SubscriberRecord& r) {
+    with_record(ctx, caller, req, res, Viewer::staff, [&](db::Connection& db, const Catalog& catalog, const SubscriberRecord& r) {
         return json{{"subscriber_record", subscriber_view(db, catalog, r, Viewer::staff, now)},
                     {"history", history_view(r, Viewer::staff)["history"]}};
     });
@@ -132,7 +132,7 @@ void get_staff_subscriber_records(ServerContext& ctx, const Account&, const http
     if (!status.empty() && !status_from_name(status))
         return send_invalid_request(res, 422, "status", "status must be New, Pending, Renewed, Lapsed, Declined, NonRenewed or Inactive");
     auto db = ctx.pool.lease();
-    sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::deferred);
+    db::Transaction snapshot(*db, db::Transaction::Kind::deferred);
     json records = json::array();
     std::int64_t last = 0;
     for (const SubscriberSummary& s : subscriber_summaries(*db, package, status, after, limit)) {

@@ -93,7 +93,7 @@ json refusal_json(const char* action, const RuleCheck& check) {
 }
 
 // The actions the core allows the viewer now, and why the main ones are not.
-void actions_json(sqlite::Connection& db, const Catalog& catalog, const SubscriberRecord& record, Viewer viewer, Instant now,
+void actions_json(db::Connection& db, const Catalog& catalog, const SubscriberRecord& record, Viewer viewer, Instant now,
                   json& available, json& unavailable) {
     const SubscriberState& st = record.state;
     const Facts facts = subscriber_facts(db, catalog, record);
@@ -160,14 +160,14 @@ const char* visible_status(SubscriberStatus status, Viewer viewer) {
 
 Channel renewal_channel(Viewer viewer) { return viewer == Viewer::staff ? Channel::box_office : Channel::web; }
 
-PricedBasket renewal_price(sqlite::Connection& db, const Catalog& catalog, const SubscriberRecord& record, const SubscriberState& state,
+PricedBasket renewal_price(db::Connection& db, const Catalog& catalog, const SubscriberRecord& record, const SubscriberState& state,
                            Channel channel, Instant now) {
     const auto account = find_account(db, record.account_id);
     const Customer customer = load_customer(db, record.account_id, account ? account->tags : std::vector<std::string>{});
     return price_basket(catalog, renewal_basket(state, channel), customer, now, load_offer_usage(db));
 }
 
-json subscriber_view(sqlite::Connection& db, const Catalog& catalog, const SubscriberRecord& record, Viewer viewer, Instant now) {
+json subscriber_view(db::Connection& db, const Catalog& catalog, const SubscriberRecord& record, Viewer viewer, Instant now) {
     const SubscriberState& st = record.state;
     json out{{"id", record.id},
              {"customer", record.account_id},

@@ -7,7 +7,7 @@
 
 #include "encore/catalog.hpp"
 #include "encore/pricing.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 #include "store/subscriber_store.hpp"
 
 namespace encore::server {
@@ -18,10 +18,10 @@ enum class Viewer { customer, staff };
 Channel renewal_channel(Viewer viewer);
 // Prices the renewal of `state` (the record's, or as it will be) on a channel with what the account
 // owns; problems when the core refuses the basket.
-PricedBasket renewal_price(sqlite::Connection& db, const Catalog& catalog, const SubscriberRecord& record, const SubscriberState& state,
+PricedBasket renewal_price(db::Connection& db, const Catalog& catalog, const SubscriberRecord& record, const SubscriberState& state,
                            Channel channel, Instant now);
 
-nlohmann::json subscriber_view(sqlite::Connection& db, const Catalog& catalog, const SubscriberRecord& record, Viewer viewer,
+nlohmann::json subscriber_view(db::Connection& db, const Catalog& catalog, const SubscriberRecord& record, Viewer viewer,
                                Instant now);
 // {"history": [{"sequence", ...history_row_to_json}]}; a customer's omits Lapse rows and shows Lapsed as Pending.
 nlohmann::json history_view(const SubscriberRecord& record, Viewer viewer);

@@ -29,8 +29,8 @@ constexpr std::int64_t longest_wait_seconds = 60 * 60;
 constexpr int connect_timeout_seconds = 2, io_timeout_seconds = 5;
 
 // The event body of history row `sequence`, with the state after it; empty if the record is gone.
-std::string event_body(sqlite::Connection& db, const WebhookClaim& claim) {
-    sqlite::Transaction snapshot(db, sqlite::Transaction::Kind::deferred);
+std::string event_body(db::Connection& db, const WebhookClaim& claim) {
+    db::Transaction snapshot(db, db::Transaction::Kind::deferred);
     auto record = load_subscriber(db, claim.subscriber_id);
     if (!record || claim.sequence < 1 || static_cast<std::size_t>(claim.sequence) > record->history.size()) return {};
     const std::vector<HistoryRow> rows(record->history.begin(), record->history.begin() + claim.sequence);
@@ -87,14 +87,14 @@ int WebhookDispatcher::deliver_once(ServerContext& ctx) {
     std::vector<WebhookClaim> claims;
     if (!WebhookStore(*db).anything_due(system_instant())) return 0;  // the common case takes no write lock
     {
-        sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
+        db::Transaction transaction(*db, db::Transaction::Kind::immediate);
         claims = WebhookStore(*db).claim(system_instant(), claims_per_round, lease_seconds);
         transaction.commit();
     }
     for (const WebhookClaim& claim : claims) {
         std::optional<WebhookEndpoint> endpoint;
         {
-            sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::deferred);
+            db::Transaction snapshot(*db, db::Transaction::Kind::deferred);
             endpoint = WebhookStore(*db).endpoint(claim.endpoint_id);
         }
         const std::string body = event_body(*db, claim);
@@ -104,7 +104,7 @@ int WebhookDispatcher::deliver_once(ServerContext& ctx) {
         else if (body.empty()) attempt.error = "the event cannot be built";
         else attempt = post_event(*endpoint, claim, body, attempt.at);
         const Instant now = system_instant();
-        sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
+        db::Transaction transaction(*db, db::Transaction::Kind::immediate);
         WebhookStore(*db).record(claim, attempt, attempt.error.empty() ? std::nullopt : retry_at(claim, now, ctx.options.webhook_retry_seconds),
                                  now);
         transaction.commit();
@@ -118,6 +118,9 @@ WebhookDispatcher::WebhookDispatcher(ServerContext& ctx) : ctx_(ctx) {
             int tried = 0;
             try {
                 tried = deliver_once(ctx_);
+            } catch (const db::Error& error) {
+                // Another server claimed the same deliveries at the same moment: they are its to send.
+                if (!error.retryable()) std::cerr << "encore-server: webhooks: " << error.what() << "\n";
             } catch (const std::exception& error) {
                 std::cerr << "encore-server: webhooks: " << error.what() << "\n";
             }

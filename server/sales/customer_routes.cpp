@@ -22,7 +22,7 @@ using nlohmann::json;
 template <class Query>
 void send_snapshot(ServerContext& ctx, httplib::Response& res, Query query) {
     auto db = ctx.pool.lease();
-    sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::deferred);
+    db::Transaction snapshot(*db, db::Transaction::Kind::deferred);
     send_response(res, {200, query(*db)});
 }
 
@@ -38,7 +38,7 @@ void post_card(ServerContext& ctx, const Account& caller, const httplib::Request
 }
 
 void store_card_from_body(ServerContext& ctx, std::int64_t account_id, const httplib::Request& req, httplib::Response& res,
-                          const std::function<void(sqlite::Connection&, const StoredCard&)>& also) {
+                          const std::function<void(db::Connection&, const StoredCard&)>& also) {
     auto body = read_json_body(req, res);
     if (!body) return;
     if (!body->is_object()) return send_invalid_request(res, 422, "", "the body must be a JSON object");
@@ -51,7 +51,7 @@ void store_card_from_body(ServerContext& ctx, std::int64_t account_id, const htt
         *target = it->get<std::string>();
     }
     auto db = ctx.pool.lease();
-    sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
+    db::Transaction transaction(*db, db::Transaction::Kind::immediate);
     auto stored = store_test_card(*db, account_id, card, ctx.clock.now());
     if (auto* problem = std::get_if<CardProblem>(&stored)) {
         ApiResponse refusal = problem_response(422, problem->code, "Card refused", problem->message);
@@ -67,7 +67,7 @@ void store_card_from_body(ServerContext& ctx, std::int64_t account_id, const htt
 }
 
 void get_cards(ServerContext& ctx, const Account& caller, const httplib::Request&, httplib::Response& res) {
-    send_snapshot(ctx, res, [&](sqlite::Connection& db) {
+    send_snapshot(ctx, res, [&](db::Connection& db) {
         json cards = json::array();
         for (const StoredCard& card : list_cards(db, caller.id))
             cards.push_back({{"token", card.token}, {"brand", card.brand}, {"last4", card.last4}, {"expires", card.expires}});
@@ -76,29 +76,29 @@ void get_cards(ServerContext& ctx, const Account& caller, const httplib::Request
 }
 
 void get_my_orders(ServerContext& ctx, const Account& caller, const httplib::Request&, httplib::Response& res) {
-    send_snapshot(ctx, res, [&](sqlite::Connection& db) { return account_orders(db, caller.id); });
+    send_snapshot(ctx, res, [&](db::Connection& db) { return account_orders(db, caller.id); });
 }
 
 void get_my_passes(ServerContext& ctx, const Account& caller, const httplib::Request&, httplib::Response& res) {
-    send_snapshot(ctx, res, [&](sqlite::Connection& db) {
+    send_snapshot(ctx, res, [&](db::Connection& db) {
         return account_passes(db, catalog_of(ctx.catalog.current()), caller.id, ctx.clock.now());
     });
 }
 
 void get_my_memberships(ServerContext& ctx, const Account& caller, const httplib::Request&, httplib::Response& res) {
-    send_snapshot(ctx, res, [&](sqlite::Connection& db) {
+    send_snapshot(ctx, res, [&](db::Connection& db) {
         return account_memberships(db, catalog_of(ctx.catalog.current()), caller.id, ctx.clock.now());
     });
 }
 
 void get_my_subscriptions(ServerContext& ctx, const Account& caller, const httplib::Request&, httplib::Response& res) {
-    send_snapshot(ctx, res, [&](sqlite::Connection& db) {
+    send_snapshot(ctx, res, [&](db::Connection& db) {
         return account_subscriptions(db, catalog_of(ctx.catalog.current()), caller.id);
     });
 }
 
 void get_my_customer(ServerContext& ctx, const Account& caller, const httplib::Request&, httplib::Response& res) {
-    send_snapshot(ctx, res, [&](sqlite::Connection& db) { return account_customer(db, caller); });
+    send_snapshot(ctx, res, [&](db::Connection& db) { return account_customer(db, caller); });
 }
 
 }  // namespace encore::server

@@ -20,7 +20,7 @@ void post_card(ServerContext& ctx, const Account& caller, const httplib::Request
 // The same for `account_id` (a customer's card stored at the box office); `also` runs in the same
 // transaction once the card is stored (e.g. to record who stored it).
 void store_card_from_body(ServerContext& ctx, std::int64_t account_id, const httplib::Request& req, httplib::Response& res,
-                          const std::function<void(sqlite::Connection&, const StoredCard&)>& also = {});
+                          const std::function<void(db::Connection&, const StoredCard&)>& also = {});
 // GET /api/me/cards: {"cards"}.
 void get_cards(ServerContext& ctx, const Account& caller, const httplib::Request& req, httplib::Response& res);
 // GET /api/me/orders: {"orders"}.

@@ -17,7 +17,7 @@
 namespace encore::server {
 namespace {
 
-using sqlite::Transaction;
+using db::Transaction;
 
 bool visible_to(const HoldRecord& hold, const std::optional<Account>& caller, Instant now) {
     if (hold.expires_at <= now) return false;
@@ -45,7 +45,7 @@ HoldView view_of(HoldStore& holds, HoldRecord record) {
 
 
 // The first on-sale limit the request would pass, or nullopt.
-std::optional<HoldLimitReached> hold_limit(const Options& options, sqlite::Connection& db,
+std::optional<HoldLimitReached> hold_limit(const Options& options, db::Connection& db,
                                            const std::optional<HoldRecord>& existing, const std::vector<SeatRef>& wanted,
                                            const std::optional<Account>& caller, const std::string& client_id,
                                            const std::string& owner, Instant now) {
@@ -90,7 +90,7 @@ HoldOutcome change_live_hold(ServerContext& ctx, const std::optional<Account>& c
                              Change&& change) {
     const Instant now = ctx.clock.now();
     HoldOutcome outcome = HoldNotFound{};
-    ctx.writes.run([&](sqlite::Connection& db) {
+    ctx.writes.run([&](db::Connection& db) {
         HoldStore holds(db);
         auto record = find_live(holds, token, caller, now);
         if (!record) return false;
@@ -117,7 +117,7 @@ HoldOutcome create_hold(ServerContext& ctx, const Catalog& catalog, const std::o
     const std::string owner = caller ? account_owner(caller->id) : client_owner(client_id);
 
     HoldOutcome outcome = HoldNotFound{};
-    ctx.writes.run([&](sqlite::Connection& db) {
+    ctx.writes.run([&](db::Connection& db) {
         HoldStore holds(db);
         std::optional<HoldRecord> record;
         if (request.hold) {
@@ -169,7 +169,7 @@ HoldOutcome read_hold(ServerContext& ctx, const std::optional<Account>& caller, 
 }
 
 HoldOutcome extend_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token) {
-    return change_live_hold(ctx, caller, token, [&](HoldStore& holds, sqlite::Connection&, HoldRecord& record, Instant now) {
+    return change_live_hold(ctx, caller, token, [&](HoldStore& holds, db::Connection&, HoldRecord& record, Instant now) {
         const Instant wanted{now.unix_seconds + std::int64_t{ctx.options.hold_minutes} * 60};
         record.expires_at = std::max(record.expires_at, std::min(wanted, record.max_expires_at));
         holds.set_expiry(token, record.expires_at);
@@ -179,7 +179,7 @@ HoldOutcome extend_hold(ServerContext& ctx, const std::optional<Account>& caller
 
 HoldOutcome release_hold_seats(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token,
                                const std::vector<SeatRef>& seats) {
-    return change_live_hold(ctx, caller, token, [&](HoldStore& holds, sqlite::Connection& db, HoldRecord& record, Instant) {
+    return change_live_hold(ctx, caller, token, [&](HoldStore& holds, db::Connection& db, HoldRecord& record, Instant) {
         SeatLedger ledger(db);
         for (std::size_t i = 0; i < seats.size(); ++i)
             if (!ledger.release_held(seats[i].instance, seats[i].seat, token)) {
@@ -193,7 +193,7 @@ HoldOutcome release_hold_seats(ServerContext& ctx, const std::optional<Account>&
 }
 
 HoldOutcome cancel_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token) {
-    return change_live_hold(ctx, caller, token, [&](HoldStore& holds, sqlite::Connection& db, HoldRecord& record, Instant) {
+    return change_live_hold(ctx, caller, token, [&](HoldStore& holds, db::Connection& db, HoldRecord& record, Instant) {
         SeatLedger ledger(db);
         free_hold(holds, ledger, token);
         ledger.finish();
@@ -202,7 +202,7 @@ HoldOutcome cancel_hold(ServerContext& ctx, const std::optional<Account>& caller
 }
 
 HoldOutcome abandon_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token) {
-    return change_live_hold(ctx, caller, token, [&](HoldStore& holds, sqlite::Connection&, HoldRecord& record, Instant now) {
+    return change_live_hold(ctx, caller, token, [&](HoldStore& holds, db::Connection&, HoldRecord& record, Instant now) {
         record.expires_at = std::min(record.expires_at, Instant{now.unix_seconds + ctx.options.hold_grace_seconds});
         holds.set_expiry(token, record.expires_at);
         return HoldOutcome{view_of(holds, std::move(record))};

@@ -21,7 +21,7 @@ void lapse_unpaid_invoices(ServerContext& ctx) {
     auto db = ctx.pool.lease();
     InvoiceStore invoices(*db);
     if (!invoices.any_due(now)) return;  // the common case takes no write lock
-    sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
+    db::Transaction transaction(*db, db::Transaction::Kind::immediate);
     SeatLedger ledger(*db);
     for (std::int64_t order_id : invoices.due(now, lapses_per_pass)) invoices.lapse(ledger, order_id);
     ledger.finish();
@@ -30,7 +30,7 @@ void lapse_unpaid_invoices(ServerContext& ctx) {
 
 ApiResponse mark_invoice_paid(ServerContext& ctx, const std::string& reference, const Account& staff) {
     auto db = ctx.pool.lease();
-    sqlite::Transaction transaction(*db, sqlite::Transaction::Kind::immediate);
+    db::Transaction transaction(*db, db::Transaction::Kind::immediate);
     const auto order = find_order(*db, reference);
     if (!order)
         return problem_response(404, ApiProblem::order_not_found, "Order not found", "There is no order " + reference + ".");

@@ -23,7 +23,7 @@ void get_offers_remaining(ServerContext& ctx, const httplib::Request&, httplib::
     OfferUsage usage;
     {
         auto db = ctx.pool.lease();
-        sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::deferred);
+        db::Transaction snapshot(*db, db::Transaction::Kind::deferred);
         usage = load_offer_usage(*db);
     }
     send_json(res, 200, {{"offers", offer_remaining_to_json(offers_remaining(current->catalog, usage))}});

@@ -42,7 +42,7 @@ void post_order(ServerContext& ctx, const Account& caller, const httplib::Reques
 }
 
 void order_from_request(ServerContext& ctx, const Account& buyer, const Account& seller, const httplib::Request& req,
-                        httplib::Response& res, const std::function<void(sqlite::Connection&, const std::string&)>& also) {
+                        httplib::Response& res, const std::function<void(db::Connection&, const std::string&)>& also) {
     if (!req.has_header("Idempotency-Key")) {
         send_response(res, problem_response(400, ApiProblem::idempotency_key_missing, "Idempotency-Key missing",
                                             "An order needs an Idempotency-Key header: a new random key for each new order, "
@@ -71,7 +71,7 @@ void get_order(ServerContext& ctx, const Account& caller, const httplib::Request
     const std::string reference = req.matches[1];
     if (!is_order_reference(reference)) return send_no_order(res, reference);
     auto db = ctx.pool.lease();
-    sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::deferred);
+    db::Transaction snapshot(*db, db::Transaction::Kind::deferred);
     auto order = find_order(*db, reference);
     if (!order || (order->account_id != caller.id && caller.role == Role::customer)) {
         send_response(res, problem_response(404, ApiProblem::order_not_found, "Order not found",

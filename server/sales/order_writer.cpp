@@ -79,7 +79,7 @@ ApiResponse refusal_of(const PaymentRefused& payment) {
 
 // The refusal of an order that would pass an on-sale limit (--max-seats-per-customer,
 // --max-invoice-seats), checked after its rows are written and before they are kept.
-std::optional<ApiResponse> limit_refusal(sqlite::Connection& db, const Options& options, const Account& account,
+std::optional<ApiResponse> limit_refusal(db::Connection& db, const Options& options, const Account& account,
                                          const OrderRequest& request, const PricedBasket& priced, const std::string& owner) {
     std::set<std::string> instances;
     for (const PricedLine& line : priced.lines)
@@ -120,7 +120,7 @@ OrderAnswer replay(const StoredResponse& stored, const std::string& fingerprint)
 
 OrderAnswer place_order(ServerContext& ctx, const Account& account, const OrderRequest& request,
                         const std::string& idempotency_key, const std::string& fingerprint, std::int64_t acting_staff,
-                        const std::function<void(sqlite::Connection&, const std::string& reference)>& also) {
+                        const std::function<void(db::Connection&, const std::string& reference)>& also) {
     auto published = ctx.catalog.current();
     if (!published)
         return answer(problem_response(503, ApiProblem::catalog_missing, "No catalog loaded", "The server has no catalog to sell from yet."));
@@ -131,7 +131,7 @@ OrderAnswer place_order(ServerContext& ctx, const Account& account, const OrderR
     OfferUsage usage;
     {
         auto db = ctx.pool.lease();
-        sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::deferred);
+        db::Transaction snapshot(*db, db::Transaction::Kind::deferred);
         if (auto stored = find_stored_response(*db, account.id, idempotency_key)) return replay(*stored, fingerprint);
         customer = load_customer(*db, account.id, account.tags);
         usage = load_offer_usage(*db);
@@ -142,7 +142,7 @@ OrderAnswer place_order(ServerContext& ctx, const Account& account, const OrderR
     const std::string owner = account_owner(account.id);
 
     OrderAnswer result;
-    ctx.writes.run([&](sqlite::Connection& db) {
+    ctx.writes.run([&](db::Connection& db) {
         if (auto stored = find_stored_response(db, account.id, idempotency_key)) {
             result = replay(*stored, fingerprint);
             return false;

@@ -8,7 +8,7 @@
 #include "accounts/accounts.hpp"
 #include "context/server_context.hpp"
 #include "sales/order_request.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
@@ -22,6 +22,6 @@ struct OrderAnswer {
 // `also` runs in the order's transaction once it is written (e.g. to record who sold it).
 OrderAnswer place_order(ServerContext& ctx, const Account& account, const OrderRequest& request,
                         const std::string& idempotency_key, const std::string& fingerprint, std::int64_t acting_staff = 0,
-                        const std::function<void(sqlite::Connection&, const std::string& reference)>& also = {});
+                        const std::function<void(db::Connection&, const std::string& reference)>& also = {});
 
 }  // namespace encore::server

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "encore/time.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
@@ -39,9 +39,9 @@ struct LoginRecord {
 };
 
 // Inserts the account; nullopt if the email is already taken (case-insensitively).
-std::optional<Account> insert_account(sqlite::Connection& db, const NewAccount& account,
+std::optional<Account> insert_account(db::Connection& db, const NewAccount& account,
                                       const std::string& password_hash, Instant now);
-std::optional<Account> find_account(sqlite::Connection& db, std::int64_t id);
-std::optional<LoginRecord> find_login(sqlite::Connection& db, const std::string& email);
+std::optional<Account> find_account(db::Connection& db, std::int64_t id);
+std::optional<LoginRecord> find_login(db::Connection& db, const std::string& email);
 
 }  // namespace encore::server

@@ -26,7 +26,7 @@ std::optional<nlohmann::json> availability_changes(ConnectionPool& pool, const I
     const auto since = version_number(since_text);
     if (!since) return std::nullopt;
     auto db = pool.lease();
-    sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::deferred);
+    db::Transaction snapshot(*db, db::Transaction::Kind::deferred);
     auto read_version = db->prepare("SELECT version FROM instance_versions WHERE instance_id = ?");
     const std::int64_t version = read_version.bind(1, instance.value).step() ? read_version.integer(0) : 0;
     if (*since > version) return std::nullopt;

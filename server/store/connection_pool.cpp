@@ -12,11 +12,11 @@ ConnectionPool::Lease ConnectionPool::lease() {
             return Lease(*this, std::move(connection));
         }
     }
-    return Lease(*this, std::make_unique<sqlite::Connection>(path_));
+    return Lease(*this, db::open(location_));
 }
 
-void ConnectionPool::give_back(std::unique_ptr<sqlite::Connection> connection) {
-    if (!connection) return;
+void ConnectionPool::give_back(std::unique_ptr<db::Connection> connection) {
+    if (!connection || !connection->usable()) return;  // a broken connection is dropped
     std::lock_guard lock(mutex_);
     idle_.push_back(std::move(connection));
 }

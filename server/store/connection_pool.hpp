@@ -1,43 +1,46 @@
-// A small pool of SQLite connections to one file, so each request thread reads on its own connection.
+// A small pool of connections to one database (a SQLite file or a PostgreSQL URL), so each request
+// thread works on its own connection.
 #pragma once
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
 class ConnectionPool {
 public:
-    explicit ConnectionPool(std::string path) : path_(std::move(path)) {}
+    explicit ConnectionPool(std::string location) : location_(std::move(location)) {}
 
     // A connection borrowed from the pool, given back when the lease ends.
     class Lease {
     public:
-        Lease(ConnectionPool& pool, std::unique_ptr<sqlite::Connection> connection)
+        Lease(ConnectionPool& pool, std::unique_ptr<db::Connection> connection)
             : pool_(&pool), connection_(std::move(connection)) {}
         ~Lease() { pool_->give_back(std::move(connection_)); }
         Lease(const Lease&) = delete;
         Lease& operator=(const Lease&) = delete;
-        sqlite::Connection& operator*() const { return *connection_; }
-        sqlite::Connection* operator->() const { return connection_.get(); }
+        db::Connection& operator*() const { return *connection_; }
+        db::Connection* operator->() const { return connection_.get(); }
 
     private:
         ConnectionPool* pool_;
-        std::unique_ptr<sqlite::Connection> connection_;
+        std::unique_ptr<db::Connection> connection_;
     };
 
-    // An idle connection, or a newly opened one (throws sqlite::Error if it cannot be opened).
+    // An idle connection, or a newly opened one (throws db::Error if it cannot be opened).
     Lease lease();
+    const std::string& location() const { return location_; }
+    bool is_postgresql() const { return db::is_postgresql_location(location_); }
 
 private:
-    void give_back(std::unique_ptr<sqlite::Connection> connection);
+    void give_back(std::unique_ptr<db::Connection> connection);
 
-    std::string path_;
+    std::string location_;
     std::mutex mutex_;
-    std::vector<std::unique_ptr<sqlite::Connection>> idle_;
+    std::vector<std::unique_ptr<db::Connection>> idle_;
 };
 
 }  // namespace encore::server

@@ -7,7 +7,7 @@
 
 namespace encore::server {
 
-Customer load_customer(sqlite::Connection& db, std::int64_t account_id, const std::vector<std::string>& tags) {
+Customer load_customer(db::Connection& db, std::int64_t account_id, const std::vector<std::string>& tags) {
     Customer c;
     c.tags = tags;
     // Only what is paid for: a pass or membership on an unpaid invoice gives nothing until it is paid.
@@ -47,7 +47,7 @@ Customer load_customer(sqlite::Connection& db, std::int64_t account_id, const st
     return c;
 }
 
-OfferUsage load_offer_usage(sqlite::Connection& db) {
+OfferUsage load_offer_usage(db::Connection& db) {
     OfferUsage usage;
     auto uses = db.prepare("SELECT offer_id, tickets FROM offer_use_totals WHERE tickets > 0 ORDER BY offer_id");
     while (uses.step()) usage.tickets.emplace_back(OfferId{uses.text(0)}, static_cast<int>(uses.integer(1)));

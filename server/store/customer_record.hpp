@@ -6,13 +6,13 @@
 #include <vector>
 
 #include "encore/basket.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
 // Reads the customer record of an account (inside the caller's transaction, if any).
-Customer load_customer(sqlite::Connection& db, std::int64_t account_id, const std::vector<std::string>& tags);
+Customer load_customer(db::Connection& db, std::int64_t account_id, const std::vector<std::string>& tags);
 // Tickets sold with each offer across all customers.
-OfferUsage load_offer_usage(sqlite::Connection& db);
+OfferUsage load_offer_usage(db::Connection& db);
 
 }  // namespace encore::server

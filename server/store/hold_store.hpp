@@ -8,7 +8,7 @@
 
 #include "encore/ids.hpp"
 #include "encore/time.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
@@ -30,7 +30,7 @@ struct SeatRef {
 
 class HoldStore {
 public:
-    explicit HoldStore(sqlite::Connection& db) : db_(db) {}
+    explicit HoldStore(db::Connection& db) : db_(db) {}
 
     std::optional<HoldRecord> find(const std::string& token);
     void insert(const HoldRecord& hold);
@@ -46,7 +46,7 @@ public:
     std::vector<std::string> expired_holding(const SeatRef& seat, Instant now);
 
 private:
-    sqlite::Connection& db_;
+    db::Connection& db_;
 };
 
 }  // namespace encore::server

@@ -5,7 +5,7 @@
 
 namespace encore::server {
 
-std::vector<DueHolding> due_holdings(sqlite::Connection& db, Instant t, int limit) {
+std::vector<DueHolding> due_holdings(db::Connection& db, Instant t, int limit) {
     std::vector<DueHolding> out;
     auto memberships = db.prepare(
         "SELECT m.id, m.account_id, m.membership_id, m.starts_at, m.ends_at, "
@@ -31,14 +31,14 @@ std::vector<DueHolding> due_holdings(sqlite::Connection& db, Instant t, int limi
     return out;
 }
 
-void mark_holding_renewal(sqlite::Connection& db, const DueHolding& holding, const std::string& outcome) {
+void mark_holding_renewal(db::Connection& db, const DueHolding& holding, const std::string& outcome) {
     if (holding.membership)
         db.prepare("UPDATE memberships SET renewal = ? WHERE id = ?").bind(1, outcome).bind(2, holding.id).run();
     else
         db.prepare("UPDATE passes SET renewal = ? WHERE code = ?").bind(1, outcome).bind(2, holding.code).run();
 }
 
-std::optional<std::string> latest_card(sqlite::Connection& db, std::int64_t account_id) {
+std::optional<std::string> latest_card(db::Connection& db, std::int64_t account_id) {
     auto select = db.prepare("SELECT token FROM cards WHERE account_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1");
     select.bind(1, account_id);
     if (!select.step()) return std::nullopt;

@@ -8,7 +8,7 @@
 
 #include "encore/ids.hpp"
 #include "encore/time.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
@@ -24,10 +24,10 @@ struct DueHolding {
 };
 
 // Paid memberships and passes due by `t` that have not been processed, earliest first.
-std::vector<DueHolding> due_holdings(sqlite::Connection& db, Instant t, int limit);
+std::vector<DueHolding> due_holdings(db::Connection& db, Instant t, int limit);
 // What auto-renew did: "renewed <order>", "invoiced <order>", "none: <why>".
-void mark_holding_renewal(sqlite::Connection& db, const DueHolding& holding, const std::string& outcome);
+void mark_holding_renewal(db::Connection& db, const DueHolding& holding, const std::string& outcome);
 // The account's most recently stored card, if any.
-std::optional<std::string> latest_card(sqlite::Connection& db, std::int64_t account_id);
+std::optional<std::string> latest_card(db::Connection& db, std::int64_t account_id);
 
 }  // namespace encore::server

@@ -5,14 +5,14 @@
 
 namespace encore::server {
 
-std::vector<HouseHold> house_holds(sqlite::Connection& db) {
+std::vector<HouseHold> house_holds(db::Connection& db) {
     auto select = db.prepare("SELECT instance_id, seat_id FROM house_holds ORDER BY instance_id, seat_id");
     std::vector<HouseHold> out;
     while (select.step()) out.push_back({InstanceId{select.text(0)}, SeatId{select.text(1)}});
     return out;
 }
 
-void set_house_holds(sqlite::Connection& db, SeatLedger& ledger, const InstanceId& instance, const std::vector<SeatId>& seats,
+void set_house_holds(db::Connection& db, SeatLedger& ledger, const InstanceId& instance, const std::vector<SeatId>& seats,
                      std::int64_t account_id, Instant now) {
     std::vector<SeatId> current;
     auto select = db.prepare("SELECT seat_id FROM house_holds WHERE instance_id = ?");

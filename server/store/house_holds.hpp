@@ -7,7 +7,7 @@
 #include "encore/ids.hpp"
 #include "encore/time.hpp"
 #include "store/seat_ledger.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
@@ -16,10 +16,10 @@ struct HouseHold {
     SeatId seat;
 };
 
-std::vector<HouseHold> house_holds(sqlite::Connection& db);
+std::vector<HouseHold> house_holds(db::Connection& db);
 // Makes `seats` the house's holds at the instance: new ones block the seat if it is open, dropped ones
 // free the seat if the house was keeping it blocked. Inside the caller's transaction.
-void set_house_holds(sqlite::Connection& db, SeatLedger& ledger, const InstanceId& instance, const std::vector<SeatId>& seats,
+void set_house_holds(db::Connection& db, SeatLedger& ledger, const InstanceId& instance, const std::vector<SeatId>& seats,
                      std::int64_t account_id, Instant now);
 
 }  // namespace encore::server

@@ -4,16 +4,16 @@
 #include <cstdint>
 
 #include "encore/time.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
 inline constexpr int prune_batch = 5000;
 
 // Idempotency records created before `before` (server clock); how many were deleted.
-int prune_idempotency_keys(sqlite::Connection& db, Instant before);
+int prune_idempotency_keys(db::Connection& db, Instant before);
 // Seat changes logged before `before_unix_seconds` (system time); how many were deleted. A client
 // asking for changes since a version older than the log then gets the full map.
-int prune_seat_changes(sqlite::Connection& db, std::int64_t before_unix_seconds);
+int prune_seat_changes(db::Connection& db, std::int64_t before_unix_seconds);
 
 }  // namespace encore::server

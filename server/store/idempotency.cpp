@@ -27,14 +27,14 @@ std::string request_fingerprint(std::string_view path, const std::string& canoni
     return hex.data();
 }
 
-std::optional<StoredResponse> find_stored_response(sqlite::Connection& db, std::int64_t account_id, const std::string& key) {
+std::optional<StoredResponse> find_stored_response(db::Connection& db, std::int64_t account_id, const std::string& key) {
     auto select = db.prepare("SELECT request_hash, status, response FROM idempotency_keys WHERE account_id = ? AND key = ?");
     select.bind(1, account_id).bind(2, key);
     if (!select.step()) return std::nullopt;
     return StoredResponse{select.text(0), static_cast<int>(select.integer(1)), select.text(2)};
 }
 
-void store_response(sqlite::Connection& db, std::int64_t account_id, const std::string& key, const StoredResponse& response,
+void store_response(db::Connection& db, std::int64_t account_id, const std::string& key, const StoredResponse& response,
                     Instant now) {
     auto insert = db.prepare(
         "INSERT INTO idempotency_keys (account_id, key, request_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?)");

@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "encore/time.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
@@ -23,8 +23,8 @@ struct StoredResponse {
 };
 
 // Inside the caller's transaction.
-std::optional<StoredResponse> find_stored_response(sqlite::Connection& db, std::int64_t account_id, const std::string& key);
-void store_response(sqlite::Connection& db, std::int64_t account_id, const std::string& key, const StoredResponse& response,
+std::optional<StoredResponse> find_stored_response(db::Connection& db, std::int64_t account_id, const std::string& key);
+void store_response(db::Connection& db, std::int64_t account_id, const std::string& key, const StoredResponse& response,
                     Instant now);
 
 }  // namespace encore::server

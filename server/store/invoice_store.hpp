@@ -8,13 +8,13 @@
 
 #include "encore/time.hpp"
 #include "store/seat_ledger.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
 class InvoiceStore {
 public:
-    explicit InvoiceStore(sqlite::Connection& db) : db_(db) {}
+    explicit InvoiceStore(db::Connection& db) : db_(db) {}
 
     // True if a reserved order's due time has passed by `now`.
     bool any_due(Instant now);
@@ -29,7 +29,7 @@ public:
     void lapse(SeatLedger& ledger, std::int64_t order_id);
 
 private:
-    sqlite::Connection& db_;
+    db::Connection& db_;
 };
 
 }  // namespace encore::server

@@ -8,7 +8,8 @@ namespace encore::server {
 struct Migration {
     int version;            // 1, 2, 3 ... without gaps
     std::string_view name;  // recorded in schema_migrations
-    std::string_view sql;
+    std::string_view sqlite;
+    std::string_view postgresql;
 };
 
 std::span<const Migration> migrations();

@@ -12,6 +12,14 @@ namespace {
 
 using nlohmann::json;
 
+// The priced basket's total as text ("" if it has none).
+std::string total_text(const std::string& priced_text) {
+    const json priced = json::parse(priced_text, nullptr, /*allow_exceptions=*/false);
+    if (!priced.is_object() || !priced.contains("totals") || !priced["totals"].is_object()) return "";
+    const json& text = priced["totals"].value("total_text", json());
+    return text.is_string() ? text.get<std::string>() : "";
+}
+
 // What an order's priced basket (the core's priced_basket_to_json) holds, for the account's order list:
 // each performance with its seats, in order of first appearance, and each line's kind and description.
 void add_order_contents(json& order, const std::string& priced_text) {
@@ -53,7 +61,7 @@ json subscription_performances(const std::string& priced_text, const std::string
     return instances;
 }
 
-std::string order_reference(sqlite::Connection& db, std::int64_t order_id) {
+std::string order_reference(db::Connection& db, std::int64_t order_id) {
     auto select = db.prepare("SELECT reference FROM orders WHERE id = ?");
     select.bind(1, order_id);
     return select.step() ? select.text(0) : std::string();
@@ -61,15 +69,15 @@ std::string order_reference(sqlite::Connection& db, std::int64_t order_id) {
 
 }  // namespace
 
-json account_orders(sqlite::Connection& db, std::int64_t account_id) {
+json account_orders(db::Connection& db, std::int64_t account_id) {
     json orders = json::array();
     auto select = db.prepare(
-        "SELECT reference, status, channel, total, json_extract(priced_json, '$.totals.total_text'), payment_method, "
+        "SELECT reference, status, channel, total, priced_json, payment_method, "
         "created_at, due_at, priced_json, short_reference FROM orders WHERE account_id = ? ORDER BY id DESC");
     select.bind(1, account_id);
     while (select.step()) {
         json order{{"reference", select.text(0)}, {"status", select.text(1)}, {"channel", select.text(2)},
-                   {"total", select.integer(3)}, {"total_text", select.text(4)}, {"payment_method", select.text(5)},
+                   {"total", select.integer(3)}, {"total_text", total_text(select.text(4))}, {"payment_method", select.text(5)},
                    {"created_at", format_instant({select.integer(6)})}};
         if (!select.is_null(7)) order["due_at"] = format_instant({select.integer(7)});
         add_order_contents(order, select.text(8));
@@ -79,7 +87,7 @@ json account_orders(sqlite::Connection& db, std::int64_t account_id) {
     return {{"orders", orders}};
 }
 
-json account_passes(sqlite::Connection& db, const Catalog& catalog, std::int64_t account_id, Instant now) {
+json account_passes(db::Connection& db, const Catalog& catalog, std::int64_t account_id, Instant now) {
     json passes = json::array();
     auto select = db.prepare(
         "SELECT p.code, p.pass_id, p.expires_at, p.order_id, o.status = 'paid' FROM passes p JOIN orders o ON o.id = p.order_id "
@@ -113,7 +121,7 @@ json account_passes(sqlite::Connection& db, const Catalog& catalog, std::int64_t
     return {{"passes", passes}};
 }
 
-json account_memberships(sqlite::Connection& db, const Catalog& catalog, std::int64_t account_id, Instant now) {
+json account_memberships(db::Connection& db, const Catalog& catalog, std::int64_t account_id, Instant now) {
     json memberships = json::array();
     auto select = db.prepare(
         "SELECT m.membership_id, m.starts_at, m.ends_at, o.reference, o.status = 'paid' FROM memberships m "
@@ -133,7 +141,7 @@ json account_memberships(sqlite::Connection& db, const Catalog& catalog, std::in
     return {{"memberships", memberships}};
 }
 
-json account_subscriptions(sqlite::Connection& db, const Catalog& catalog, std::int64_t account_id) {
+json account_subscriptions(db::Connection& db, const Catalog& catalog, std::int64_t account_id) {
     json subscriptions = json::array();
     auto select = db.prepare(
         "SELECT s.series_id, s.group_id, s.seat_id, o.reference, s.created_at, o.priced_json, o.status FROM subscriptions s "
@@ -155,7 +163,7 @@ json account_subscriptions(sqlite::Connection& db, const Catalog& catalog, std::
     return {{"subscriptions", subscriptions}};
 }
 
-json account_customer(sqlite::Connection& db, const Account& account) {
+json account_customer(db::Connection& db, const Account& account) {
     return customer_to_json(load_customer(db, account.id, account.tags));
 }
 

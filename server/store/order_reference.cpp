@@ -7,7 +7,7 @@
 
 namespace encore::server {
 
-std::string new_short_reference(sqlite::Connection& db) {
+std::string new_short_reference(db::Connection& db) {
     if (sodium_init() < 0) throw std::runtime_error("libsodium cannot be initialised");
     auto taken = db.prepare("SELECT 1 FROM orders WHERE short_reference = ?");
     for (int attempt = 0; attempt < 100; ++attempt) {

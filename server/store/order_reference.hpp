@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
@@ -14,7 +14,7 @@ inline constexpr std::string_view short_reference_alphabet = "23456789ABCDEFGHJK
 inline constexpr std::size_t short_reference_length = 8;
 
 // A random short reference no order has yet (inside the caller's write transaction).
-std::string new_short_reference(sqlite::Connection& db);
+std::string new_short_reference(db::Connection& db);
 // What a customer typed, as a short reference: upper-cased, spaces and dashes dropped; nullopt when it is
 // not 8 characters of the alphabet.
 std::optional<std::string> normalised_short_reference(std::string_view typed);

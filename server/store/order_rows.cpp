@@ -26,7 +26,7 @@ struct Refused {
 };
 
 // The presented holds that are the caller's (or anonymous) and have not expired.
-std::set<std::string> usable_holds(sqlite::Connection& db, const std::vector<std::string>& tokens, std::int64_t account_id,
+std::set<std::string> usable_holds(db::Connection& db, const std::vector<std::string>& tokens, std::int64_t account_id,
                                    Instant now) {
     std::set<std::string> usable;
     auto select = db.prepare("SELECT 1 FROM holds WHERE token = ? AND (account_id IS NULL OR account_id = ?) AND expires_at > ?");
@@ -40,7 +40,7 @@ std::set<std::string> usable_holds(sqlite::Connection& db, const std::vector<std
 
 class OrderRows {
 public:
-    OrderRows(sqlite::Connection& db, const Catalog& catalog, const OrderDraft& draft)
+    OrderRows(db::Connection& db, const Catalog& catalog, const OrderDraft& draft)
         : db_(db), catalog_(catalog), draft_(draft), ledger_(db) {}
 
     // Writes everything for the priced basket; returns the new order's id.
@@ -195,7 +195,7 @@ private:
         subscribe_series_lines(db_, catalog_, ledger_, draft_.account_id, order_id, draft_.basket, totals, actor, draft_.now);
     }
 
-    sqlite::Connection& db_;
+    db::Connection& db_;
     const Catalog& catalog_;
     const OrderDraft& draft_;
     SeatLedger ledger_;
@@ -204,7 +204,7 @@ private:
 
 }  // namespace
 
-OrderWrite write_order(sqlite::Connection& db, const Catalog& catalog, const OrderDraft& draft) {
+OrderWrite write_order(db::Connection& db, const Catalog& catalog, const OrderDraft& draft) {
     try {
         return OrderWritten{OrderRows(db, catalog, draft).write()};
     } catch (const Refused& refused) {

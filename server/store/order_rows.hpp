@@ -11,7 +11,7 @@
 #include "encore/catalog.hpp"
 #include "encore/pricing.hpp"
 #include "store/payments.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
@@ -48,6 +48,6 @@ using OrderWrite = std::variant<OrderWritten, SeatNotFree, PaymentRefused>;
 // Writes the whole order (status "paid" for a card, "reserved" with a due time for an invoice) under
 // a new reference "ord_<24 hex digits>" and a new short reference (order_reference.hpp), and finishes the
 // seat ledger when it succeeds. A presented hold left with no seats ends with the order.
-OrderWrite write_order(sqlite::Connection& db, const Catalog& catalog, const OrderDraft& draft);
+OrderWrite write_order(db::Connection& db, const Catalog& catalog, const OrderDraft& draft);
 
 }  // namespace encore::server

@@ -7,7 +7,7 @@
 namespace encore::server {
 namespace {
 
-nlohmann::json passes_json(sqlite::Connection& db, std::int64_t order_id) {
+nlohmann::json passes_json(db::Connection& db, std::int64_t order_id) {
     nlohmann::json passes = nlohmann::json::array();
     auto select = db.prepare("SELECT code, pass_id, expires_at FROM passes WHERE order_id = ? ORDER BY rowid");
     select.bind(1, order_id);
@@ -17,7 +17,7 @@ nlohmann::json passes_json(sqlite::Connection& db, std::int64_t order_id) {
 }
 
 // {"number", "status", "amount", "due_at"} of an invoice order's invoice; null for a card order.
-nlohmann::json invoice_json(sqlite::Connection& db, std::int64_t order_id) {
+nlohmann::json invoice_json(db::Connection& db, std::int64_t order_id) {
     auto select = db.prepare(
         "SELECT p.reference, p.status, p.amount, o.due_at FROM payments p JOIN orders o ON o.id = p.order_id "
         "WHERE p.order_id = ? AND p.method = 'invoice' ORDER BY p.id DESC LIMIT 1");
@@ -28,7 +28,7 @@ nlohmann::json invoice_json(sqlite::Connection& db, std::int64_t order_id) {
     return invoice;
 }
 
-nlohmann::json payment_json(sqlite::Connection& db, std::int64_t order_id) {
+nlohmann::json payment_json(db::Connection& db, std::int64_t order_id) {
     auto select = db.prepare(
         "SELECT p.method, p.status, c.brand, c.last4 FROM payments p LEFT JOIN cards c ON c.token = p.card_token "
         "WHERE p.order_id = ? ORDER BY p.id DESC LIMIT 1");
@@ -41,14 +41,14 @@ nlohmann::json payment_json(sqlite::Connection& db, std::int64_t order_id) {
 
 }  // namespace
 
-std::optional<OrderKey> find_order(sqlite::Connection& db, const std::string& reference) {
+std::optional<OrderKey> find_order(db::Connection& db, const std::string& reference) {
     auto select = db.prepare("SELECT id, account_id, status FROM orders WHERE reference = ?1 OR short_reference = ?2");
     select.bind(1, reference).bind(2, normalised_short_reference(reference).value_or(reference));
     if (!select.step()) return std::nullopt;
     return OrderKey{select.integer(0), select.integer(1), select.text(2)};
 }
 
-nlohmann::json order_json(sqlite::Connection& db, std::int64_t order_id) {
+nlohmann::json order_json(db::Connection& db, std::int64_t order_id) {
     auto select = db.prepare(
         "SELECT reference, status, channel, currency, total, priced_json, created_at, due_at, paid_at, short_reference "
         "FROM orders WHERE id = ?");

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
@@ -18,11 +18,11 @@ struct OrderKey {
 };
 
 // The order with this long reference ("ord_…") or short reference (any case, spaces and dashes ignored), or nullopt.
-std::optional<OrderKey> find_order(sqlite::Connection& db, const std::string& reference);
+std::optional<OrderKey> find_order(db::Connection& db, const std::string& reference);
 // {"reference", "short_reference" (null for orders made before it existed), "status", "channel", "currency",
 //  "total", "total_text", "created_at", "due_at"?, "paid_at"?, "lines", "order_fees",
 //  "passes": [{"code", "pass", "expires_at"}], "payment": {"method", "status", ...},
 //  "invoice"?: {"number", "status", "amount", "due_at"} for an invoice order}
-nlohmann::json order_json(sqlite::Connection& db, std::int64_t order_id);
+nlohmann::json order_json(db::Connection& db, std::int64_t order_id);
 
 }  // namespace encore::server

@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::int64_t seconds_per_day = 24 * 60 * 60;
 
-void record_payment(sqlite::Connection& db, const PaymentRequest& request, const char* method, const std::string& status,
+void record_payment(db::Connection& db, const PaymentRequest& request, const char* method, const std::string& status,
                     const std::string& reference) {
     auto insert = db.prepare(
         "INSERT INTO payments (order_id, method, status, amount, card_token, reference, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");

@@ -8,7 +8,7 @@
 
 #include "encore/availability.hpp"
 #include "encore/time.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
@@ -34,7 +34,7 @@ struct PaymentOutcome {
 
 class PaymentProvider {
 public:
-    explicit PaymentProvider(sqlite::Connection& db) : db_(db) {}
+    explicit PaymentProvider(db::Connection& db) : db_(db) {}
     virtual ~PaymentProvider() = default;
     virtual PaymentMethod method() const = 0;
     // The state the order's seats take: sold once a card is charged, reserved while an invoice is unpaid.
@@ -43,7 +43,7 @@ public:
     virtual PaymentOutcome pay(const PaymentRequest& request) = 0;
 
 protected:
-    sqlite::Connection& db_;
+    db::Connection& db_;
 };
 
 class InvoiceProvider final : public PaymentProvider {

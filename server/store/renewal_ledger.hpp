@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "encore/time.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
@@ -32,7 +32,7 @@ struct RenewalPayment {
 
 class RenewalLedger {
 public:
-    explicit RenewalLedger(sqlite::Connection& db) : db_(db) {}
+    explicit RenewalLedger(db::Connection& db) : db_(db) {}
 
     RenewalInvoice invoice(std::int64_t subscriber_id, const std::string& package, std::int64_t amount, Instant due_at, Instant now);
     // Pending invoices of the subscriber become "paid" or "lapsed".
@@ -42,7 +42,7 @@ public:
     std::vector<RenewalPayment> payments(std::int64_t subscriber_id);
 
 private:
-    sqlite::Connection& db_;
+    db::Connection& db_;
 };
 
 }  // namespace encore::server

@@ -8,7 +8,7 @@
 
 namespace encore::server {
 
-std::vector<std::int64_t> subscribers_of_account(sqlite::Connection& db, std::int64_t account_id) {
+std::vector<std::int64_t> subscribers_of_account(db::Connection& db, std::int64_t account_id) {
     auto select = db.prepare("SELECT id FROM subscribers WHERE account_id = ? ORDER BY id");
     select.bind(1, account_id);
     std::vector<std::int64_t> ids;
@@ -16,7 +16,7 @@ std::vector<std::int64_t> subscribers_of_account(sqlite::Connection& db, std::in
     return ids;
 }
 
-std::vector<SubscriberSummary> subscriber_summaries(sqlite::Connection& db, const std::string& package, const std::string& status,
+std::vector<SubscriberSummary> subscriber_summaries(db::Connection& db, const std::string& package, const std::string& status,
                                                    std::int64_t after, int limit) {
     auto select = db.prepare(
         "SELECT s.id, s.account_id, a.email, a.name, s.lineage, s.status, s.package_id, s.next_due_at FROM subscribers s "
@@ -33,14 +33,14 @@ std::vector<SubscriberSummary> subscriber_summaries(sqlite::Connection& db, cons
     return out;
 }
 
-std::vector<CampaignCount> campaign_counts(sqlite::Connection& db) {
+std::vector<CampaignCount> campaign_counts(db::Connection& db) {
     auto select = db.prepare("SELECT package_id, status, COUNT(*) FROM subscribers GROUP BY package_id, status ORDER BY package_id, status");
     std::vector<CampaignCount> out;
     while (select.step()) out.push_back({select.text(0), select.text(1), select.integer(2)});
     return out;
 }
 
-std::vector<Account> find_customers(sqlite::Connection& db, const std::string& text, int limit) {
+std::vector<Account> find_customers(db::Connection& db, const std::string& text, int limit) {
     std::string pattern = "%";
     for (char c : text) {
         if (c == '%' || c == '_' || c == '\\') pattern += '\\';
@@ -59,7 +59,7 @@ std::vector<Account> find_customers(sqlite::Connection& db, const std::string& t
     return out;
 }
 
-std::vector<KeptHold> account_holds(sqlite::Connection& db, std::int64_t account_id, Instant now) {
+std::vector<KeptHold> account_holds(db::Connection& db, std::int64_t account_id, Instant now) {
     auto select = db.prepare("SELECT token, kind, expires_at FROM holds WHERE account_id = ? AND expires_at > ? ORDER BY created_at, token");
     select.bind(1, account_id).bind(2, now.unix_seconds);
     std::vector<KeptHold> out;
@@ -70,18 +70,18 @@ std::vector<KeptHold> account_holds(sqlite::Connection& db, std::int64_t account
     return out;
 }
 
-std::optional<PassRecord> find_pass(sqlite::Connection& db, const std::string& code) {
+std::optional<PassRecord> find_pass(db::Connection& db, const std::string& code) {
     auto select = db.prepare("SELECT code, pass_id, account_id, expires_at FROM passes WHERE code = ?");
     select.bind(1, code);
     if (!select.step()) return std::nullopt;
     return PassRecord{select.text(0), select.text(1), select.integer(2), Instant{select.integer(3)}};
 }
 
-void set_pass_expiry(sqlite::Connection& db, const std::string& code, Instant expires_at) {
+void set_pass_expiry(db::Connection& db, const std::string& code, Instant expires_at) {
     db.prepare("UPDATE passes SET expires_at = ? WHERE code = ?").bind(1, expires_at.unix_seconds).bind(2, code).run();
 }
 
-std::vector<std::vector<HistoryRow>> package_histories(sqlite::Connection& db, const std::string& package) {
+std::vector<std::vector<HistoryRow>> package_histories(db::Connection& db, const std::string& package) {
     auto select = db.prepare(
         "SELECT h.subscriber_id, h.row_json FROM subscriber_history h JOIN subscribers s ON s.id = h.subscriber_id "
         "WHERE s.package_id = ? ORDER BY h.subscriber_id, h.sequence");

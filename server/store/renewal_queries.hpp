@@ -11,11 +11,11 @@
 #include "encore/time.hpp"
 #include "store/account_store.hpp"
 #include "store/hold_store.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
-std::vector<std::int64_t> subscribers_of_account(sqlite::Connection& db, std::int64_t account_id);
+std::vector<std::int64_t> subscribers_of_account(db::Connection& db, std::int64_t account_id);
 
 struct SubscriberSummary {
     std::int64_t id = 0;
@@ -24,19 +24,19 @@ struct SubscriberSummary {
     std::optional<Instant> next_due_at;
 };
 // Records after id `after`, filtered by package and status when not empty, by id.
-std::vector<SubscriberSummary> subscriber_summaries(sqlite::Connection& db, const std::string& package, const std::string& status,
+std::vector<SubscriberSummary> subscriber_summaries(db::Connection& db, const std::string& package, const std::string& status,
                                                    std::int64_t after, int limit);
 
 struct CampaignCount {
     std::string package, status;
     std::int64_t subscribers = 0;
 };
-std::vector<CampaignCount> campaign_counts(sqlite::Connection& db);
+std::vector<CampaignCount> campaign_counts(db::Connection& db);
 // The history of every record now at `package`, each in sequence order (for the campaign's days).
-std::vector<std::vector<HistoryRow>> package_histories(sqlite::Connection& db, const std::string& package);
+std::vector<std::vector<HistoryRow>> package_histories(db::Connection& db, const std::string& package);
 
 // Accounts whose name or email contains `text` (any case), or whose order has this reference.
-std::vector<Account> find_customers(sqlite::Connection& db, const std::string& text, int limit);
+std::vector<Account> find_customers(db::Connection& db, const std::string& text, int limit);
 
 struct KeptHold {
     std::string token, kind;
@@ -44,15 +44,15 @@ struct KeptHold {
     std::vector<SeatRef> seats;
 };
 // Live holds made for an account (a basket's, or a series the box office holds for them).
-std::vector<KeptHold> account_holds(sqlite::Connection& db, std::int64_t account_id, Instant now);
+std::vector<KeptHold> account_holds(db::Connection& db, std::int64_t account_id, Instant now);
 
 struct PassRecord {
     std::string code, pass;
     std::int64_t account_id = 0;
     Instant expires_at;
 };
-std::optional<PassRecord> find_pass(sqlite::Connection& db, const std::string& code);
+std::optional<PassRecord> find_pass(db::Connection& db, const std::string& code);
 // Moves a pass's expiry; its auto-renewal then falls at the new expiry unless it already happened.
-void set_pass_expiry(sqlite::Connection& db, const std::string& code, Instant expires_at);
+void set_pass_expiry(db::Connection& db, const std::string& code, Instant expires_at);
 
 }  // namespace encore::server

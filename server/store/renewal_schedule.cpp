@@ -35,7 +35,7 @@ void RenewalSchedule::record_rollover(const ProductId& from, const ProductId& to
                                       const std::vector<RolloverIssueRow>& issues, Instant now) {
     db_.prepare(
            "INSERT INTO rollovers (from_package, to_package, processed_at, subscribers) VALUES (?, ?, ?, ?) "
-           "ON CONFLICT (from_package, to_package) DO UPDATE SET subscribers = subscribers + excluded.subscribers")
+           "ON CONFLICT (from_package, to_package) DO UPDATE SET subscribers = rollovers.subscribers + excluded.subscribers")
         .bind(1, from.value)
         .bind(2, to.value)
         .bind(3, now.unix_seconds)

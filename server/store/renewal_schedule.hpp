@@ -9,7 +9,7 @@
 
 #include "encore/ids.hpp"
 #include "encore/time.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
@@ -29,7 +29,7 @@ struct RolloverDone {
 
 class RenewalSchedule {
 public:
-    explicit RenewalSchedule(sqlite::Connection& db) : db_(db) {}
+    explicit RenewalSchedule(db::Connection& db) : db_(db) {}
 
     std::optional<std::string> value(const std::string& name);
     void set_value(const std::string& name, const std::string& value);
@@ -45,7 +45,7 @@ public:
     std::vector<RolloverIssueRow> rollover_issues(std::optional<std::int64_t> subscriber_id = std::nullopt);
 
 private:
-    sqlite::Connection& db_;
+    db::Connection& db_;
 };
 
 }  // namespace encore::server

@@ -1,7 +1,8 @@
 // Seat state changes with per-instance versions and a change log.
 #include "store/seat_ledger.hpp"
 
-#include <sqlite3.h>
+#include <chrono>
+
 
 namespace encore::server {
 
@@ -17,8 +18,8 @@ void SeatLedger::record(const std::string& instance, const std::string& seat, Se
 bool SeatLedger::claim(const InstanceId& instance, const SeatId& seat, SeatState state, const std::string& hold_token,
                        std::optional<std::int64_t> order_id, const std::string& owner) {
     auto insert = db_.prepare(
-        "INSERT OR IGNORE INTO seat_states (instance_id, seat_id, state, changed_version, hold_token, order_id, owner) "
-        "VALUES (?, ?, ?, 0, ?, ?, NULLIF(?, ''))");
+        "INSERT INTO seat_states (instance_id, seat_id, state, changed_version, hold_token, order_id, owner) "
+        "VALUES (?, ?, ?, 0, ?, ?, NULLIF(?, '')) ON CONFLICT DO NOTHING");
     insert.bind(1, instance.value).bind(2, seat.value).bind(3, seat_state_name(state));
     if (hold_token.empty()) insert.bind_null(4);
     else insert.bind(4, hold_token);
@@ -26,7 +27,7 @@ bool SeatLedger::claim(const InstanceId& instance, const SeatId& seat, SeatState
     else insert.bind_null(5);
     insert.bind(6, owner);
     insert.run();
-    if (sqlite3_changes(db_.handle()) != 1) return false;
+    if (db_.changes() != 1) return false;
     record(instance.value, seat.value, state);
     return true;
 }
@@ -39,7 +40,7 @@ bool SeatLedger::convert_held(const InstanceId& instance, const SeatId& seat, co
     update.bind(1, seat_state_name(state)).bind(2, order_id).bind(3, owner).bind(4, instance.value).bind(5, seat.value);
     update.bind(6, hold_token);
     update.run();
-    if (sqlite3_changes(db_.handle()) != 1) return false;
+    if (db_.changes() != 1) return false;
     record(instance.value, seat.value, state);
     return true;
 }
@@ -68,7 +69,7 @@ bool SeatLedger::release_held(const InstanceId& instance, const SeatId& seat, co
         "DELETE FROM seat_states WHERE instance_id = ? AND seat_id = ? AND state = 'held' AND hold_token = ?");
     remove.bind(1, instance.value).bind(2, seat.value).bind(3, hold_token);
     remove.run();
-    if (sqlite3_changes(db_.handle()) != 1) return false;
+    if (db_.changes() != 1) return false;
     record(instance.value, seat.value, SeatState::open);
     return true;
 }
@@ -92,16 +93,17 @@ int SeatLedger::set_order_state(std::int64_t order_id, SeatState state) {
 bool SeatLedger::place_subscriber_seat(const InstanceId& instance, const SeatId& seat, SeatState state,
                                        std::int64_t subscriber_id) {
     auto insert = db_.prepare(
-        "INSERT OR IGNORE INTO seat_states (instance_id, seat_id, state, changed_version, subscriber_id) VALUES (?, ?, ?, 0, ?)");
+        "INSERT INTO seat_states (instance_id, seat_id, state, changed_version, subscriber_id) VALUES (?, ?, ?, 0, ?) "
+        "ON CONFLICT DO NOTHING");
     insert.bind(1, instance.value).bind(2, seat.value).bind(3, seat_state_name(state)).bind(4, subscriber_id);
     insert.run();
-    if (sqlite3_changes(db_.handle()) != 1) {  // the seat has a row: the subscriber's own, or one the house keeps for them
+    if (db_.changes() != 1) {  // the seat has a row: the subscriber's own, or one the house keeps for them
         auto update = db_.prepare(
             "UPDATE seat_states SET state = ?1, subscriber_id = ?4 WHERE instance_id = ?2 AND seat_id = ?3 AND (subscriber_id = ?4 OR ("
             + std::string(house_kept) + "))");
         update.bind(1, seat_state_name(state)).bind(2, instance.value).bind(3, seat.value).bind(4, subscriber_id);
         update.run();
-        if (sqlite3_changes(db_.handle()) != 1) return false;
+        if (db_.changes() != 1) return false;
     }
     record(instance.value, seat.value, state);
     return true;
@@ -111,7 +113,7 @@ bool SeatLedger::adopt_order_seat(const InstanceId& instance, const SeatId& seat
     auto update = db_.prepare("UPDATE seat_states SET subscriber_id = ? WHERE instance_id = ? AND seat_id = ? AND order_id = ?");
     update.bind(1, subscriber_id).bind(2, instance.value).bind(3, seat.value).bind(4, order_id);
     update.run();
-    return sqlite3_changes(db_.handle()) == 1;
+    return db_.changes() == 1;
 }
 
 void SeatLedger::release_subscriber_seat(const InstanceId& instance, const SeatId& seat, std::int64_t subscriber_id,
@@ -122,13 +124,13 @@ void SeatLedger::release_subscriber_seat(const InstanceId& instance, const SeatI
             "WHERE instance_id = ? AND seat_id = ? AND subscriber_id = ?");
         keep.bind(1, instance.value).bind(2, seat.value).bind(3, subscriber_id);
         keep.run();
-        if (sqlite3_changes(db_.handle()) == 1) record(instance.value, seat.value, SeatState::blocked);
+        if (db_.changes() == 1) record(instance.value, seat.value, SeatState::blocked);
         return;
     }
     auto remove = db_.prepare("DELETE FROM seat_states WHERE instance_id = ? AND seat_id = ? AND subscriber_id = ?");
     remove.bind(1, instance.value).bind(2, seat.value).bind(3, subscriber_id);
     remove.run();
-    if (sqlite3_changes(db_.handle()) == 1) record(instance.value, seat.value, SeatState::open);
+    if (db_.changes() == 1) record(instance.value, seat.value, SeatState::open);
 }
 
 void SeatLedger::release_house_seat(const InstanceId& instance, const SeatId& seat) {
@@ -137,24 +139,26 @@ void SeatLedger::release_house_seat(const InstanceId& instance, const SeatId& se
         "AND order_id IS NULL AND subscriber_id IS NULL");
     remove.bind(1, instance.value).bind(2, seat.value);
     remove.run();
-    if (sqlite3_changes(db_.handle()) == 1) record(instance.value, seat.value, SeatState::open);
+    if (db_.changes() == 1) record(instance.value, seat.value, SeatState::open);
 }
 
 void SeatLedger::finish() {
     for (const auto& [instance, seats] : changed_) {
         auto bump = db_.prepare(
             "INSERT INTO instance_versions (instance_id, version) VALUES (?, 1) "
-            "ON CONFLICT (instance_id) DO UPDATE SET version = version + 1 RETURNING version");
+            "ON CONFLICT (instance_id) DO UPDATE SET version = instance_versions.version + 1 RETURNING version");
         bump.bind(1, instance);
         bump.step();
         const std::int64_t version = bump.integer(0);
         bump.reset();
         auto log = db_.prepare(
-            "INSERT OR REPLACE INTO seat_changes (instance_id, version, seat_id, state, changed_at) "
-            "VALUES (?, ?, ?, ?, CAST(strftime('%s', 'now') AS INTEGER))");
+            "INSERT INTO seat_changes (instance_id, version, seat_id, state, changed_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (instance_id, version, seat_id) DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at");
+        const std::int64_t changed_at = std::chrono::duration_cast<std::chrono::seconds>(
+                                            std::chrono::system_clock::now().time_since_epoch()).count();
         auto stamp = db_.prepare("UPDATE seat_states SET changed_version = ? WHERE instance_id = ? AND seat_id = ?");
         for (const auto& [seat, state] : seats) {
-            log.bind(1, instance).bind(2, version).bind(3, seat).bind(4, seat_state_name(state));
+            log.bind(1, instance).bind(2, version).bind(3, seat).bind(4, seat_state_name(state)).bind(5, changed_at);
             log.run();
             log.reset();
             if (state != SeatState::open) {

@@ -10,7 +10,7 @@
 
 #include "encore/availability.hpp"
 #include "encore/ids.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
@@ -20,7 +20,7 @@ extern const char* const house_kept;
 
 class SeatLedger {
 public:
-    explicit SeatLedger(sqlite::Connection& db) : db_(db) {}
+    explicit SeatLedger(db::Connection& db) : db_(db) {}
 
     // Takes an open seat (no row yet) into `state`; false if the seat already has a row. The row's
     // primary key (instance, seat) makes a second claim of the same seat impossible. `owner` ("account:7",
@@ -54,7 +54,7 @@ private:
     void record(const std::string& instance, const std::string& seat, SeatState state);
     int release_where(const char* column, const std::string& text, std::int64_t number);
 
-    sqlite::Connection& db_;
+    db::Connection& db_;
     std::map<std::string, std::map<std::string, SeatState>> changed_;  // instance -> seat -> new state
 };
 

@@ -8,13 +8,13 @@ std::string account_owner(std::int64_t account_id) { return "account:" + std::to
 
 std::string client_owner(std::string_view client_address) { return "client:" + std::string(client_address); }
 
-int owned_seats_at(sqlite::Connection& db, const std::string& owner, const InstanceId& instance) {
+int owned_seats_at(db::Connection& db, const std::string& owner, const InstanceId& instance) {
     auto count = db.prepare("SELECT COUNT(*) FROM seat_states WHERE owner = ? AND instance_id = ?");
     count.bind(1, owner).bind(2, instance.value).step();
     return static_cast<int>(count.integer(0));
 }
 
-int live_holds_of_account(sqlite::Connection& db, std::int64_t account_id, Instant now) {
+int live_holds_of_account(db::Connection& db, std::int64_t account_id, Instant now) {
     auto count = db.prepare(
         "SELECT COUNT(*) FROM holds h WHERE h.account_id = ? AND h.kind = 'basket' AND h.expires_at > ? "
         "AND EXISTS (SELECT 1 FROM seat_states s WHERE s.hold_token = h.token)");
@@ -22,7 +22,7 @@ int live_holds_of_account(sqlite::Connection& db, std::int64_t account_id, Insta
     return static_cast<int>(count.integer(0));
 }
 
-int live_holds_of_client(sqlite::Connection& db, const std::string& client_id, Instant now) {
+int live_holds_of_client(db::Connection& db, const std::string& client_id, Instant now) {
     auto count = db.prepare(
         "SELECT COUNT(*) FROM holds h WHERE h.client_id = ? AND h.account_id IS NULL AND h.expires_at > ? "
         "AND EXISTS (SELECT 1 FROM seat_states s WHERE s.hold_token = h.token)");
@@ -30,7 +30,7 @@ int live_holds_of_client(sqlite::Connection& db, const std::string& client_id, I
     return static_cast<int>(count.integer(0));
 }
 
-int unpaid_invoice_seats(sqlite::Connection& db, std::int64_t account_id) {
+int unpaid_invoice_seats(db::Connection& db, std::int64_t account_id) {
     auto count = db.prepare(
         "SELECT COUNT(*) FROM seat_states WHERE order_id IN "
         "(SELECT id FROM orders WHERE account_id = ? AND status = 'reserved')");

@@ -7,7 +7,7 @@
 
 #include "encore/ids.hpp"
 #include "encore/time.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
@@ -16,12 +16,12 @@ std::string account_owner(std::int64_t account_id);
 std::string client_owner(std::string_view client_address);
 
 // Held, reserved and sold seats of `owner` at one instance.
-int owned_seats_at(sqlite::Connection& db, const std::string& owner, const InstanceId& instance);
+int owned_seats_at(db::Connection& db, const std::string& owner, const InstanceId& instance);
 // Basket holds that have not expired and still keep a seat: an account's (not the series the box office
 // holds for it), or an anonymous client's.
-int live_holds_of_account(sqlite::Connection& db, std::int64_t account_id, Instant now);
-int live_holds_of_client(sqlite::Connection& db, const std::string& client_id, Instant now);
+int live_holds_of_account(db::Connection& db, std::int64_t account_id, Instant now);
+int live_holds_of_client(db::Connection& db, const std::string& client_id, Instant now);
 // Seats in the account's reserved (unpaid invoice) orders.
-int unpaid_invoice_seats(sqlite::Connection& db, std::int64_t account_id);
+int unpaid_invoice_seats(db::Connection& db, std::int64_t account_id);
 
 }  // namespace encore::server

@@ -13,7 +13,7 @@
 
 namespace encore::server {
 
-void subscribe_series_lines(sqlite::Connection& db, const Catalog& catalog, SeatLedger& ledger, std::int64_t account_id,
+void subscribe_series_lines(db::Connection& db, const Catalog& catalog, SeatLedger& ledger, std::int64_t account_id,
                             std::int64_t order_id, const Basket& basket, const std::vector<std::int64_t>& line_totals,
                             const Actor& actor, Instant now) {
     std::map<std::pair<std::string, std::string>, NewSubscription> bought;
@@ -40,7 +40,7 @@ void subscribe_series_lines(sqlite::Connection& db, const Catalog& catalog, Seat
     }
 }
 
-void subscribe_stored_order(sqlite::Connection& db, const Catalog& catalog, SeatLedger& ledger, std::int64_t order_id,
+void subscribe_stored_order(db::Connection& db, const Catalog& catalog, SeatLedger& ledger, std::int64_t order_id,
                             const Actor& actor, Instant now) {
     auto select = db.prepare("SELECT account_id, basket_json, priced_json FROM orders WHERE id = ?");
     select.bind(1, order_id);

@@ -30,9 +30,9 @@ std::string token_hash(std::string_view token) {
 
 bool is_session_token(std::string_view token) { return is_random_hex(token, token_bytes); }
 
-NewSession start_session(sqlite::Connection& db, std::int64_t account_id, Instant now, int hours, int max_sessions) {
+NewSession start_session(db::Connection& db, std::int64_t account_id, Instant now, int hours, int max_sessions) {
     NewSession session{random_hex(token_bytes), Instant{now.unix_seconds + std::int64_t{hours} * 3600}};
-    sqlite::Transaction transaction(db, sqlite::Transaction::Kind::immediate);
+    db::Transaction transaction(db, db::Transaction::Kind::immediate);
     db.prepare("DELETE FROM sessions WHERE account_id = ? AND expires_at <= ?")
         .bind(1, account_id)
         .bind(2, now.unix_seconds)
@@ -44,16 +44,17 @@ NewSession start_session(sqlite::Connection& db, std::int64_t account_id, Instan
         .bind(4, session.expires_at.unix_seconds)
         .run();
     if (max_sessions > 0)
-        db.prepare("DELETE FROM sessions WHERE token_hash IN (SELECT token_hash FROM sessions WHERE account_id = ? "
-                   "ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?)")
+        db.prepare("DELETE FROM sessions WHERE account_id = ? AND token_hash NOT IN (SELECT token_hash FROM sessions "
+                   "WHERE account_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?)")
             .bind(1, account_id)
-            .bind(2, std::int64_t{max_sessions})
+            .bind(2, account_id)
+            .bind(3, std::int64_t{max_sessions})
             .run();
     transaction.commit();
     return session;
 }
 
-std::optional<std::int64_t> session_account(sqlite::Connection& db, std::string_view token, Instant now) {
+std::optional<std::int64_t> session_account(db::Connection& db, std::string_view token, Instant now) {
     if (!is_session_token(token)) return std::nullopt;
     auto query = db.prepare("SELECT account_id FROM sessions WHERE token_hash = ? AND expires_at > ?");
     query.bind(1, token_hash(token)).bind(2, now.unix_seconds);
@@ -61,7 +62,7 @@ std::optional<std::int64_t> session_account(sqlite::Connection& db, std::string_
     return query.integer(0);
 }
 
-void end_session(sqlite::Connection& db, std::string_view token) {
+void end_session(db::Connection& db, std::string_view token) {
     if (!is_session_token(token)) return;
     db.prepare("DELETE FROM sessions WHERE token_hash = ?").bind(1, token_hash(token)).run();
 }

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "encore/time.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
@@ -21,8 +21,8 @@ struct StaffAct {
     Instant at;
 };
 
-void record_staff_act(sqlite::Connection& db, const StaffAct& act);
+void record_staff_act(db::Connection& db, const StaffAct& act);
 // The acts done for a customer, newest first.
-std::vector<StaffAct> staff_acts_for(sqlite::Connection& db, std::int64_t customer_id, int limit);
+std::vector<StaffAct> staff_acts_for(db::Connection& db, std::int64_t customer_id, int limit);
 
 }  // namespace encore::server

@@ -9,35 +9,38 @@
 namespace encore::server {
 namespace {
 
-using sqlite::Transaction;
+using db::Transaction;
+
+constexpr std::int64_t migration_lock = 0x656e636f7265;  // "encore"
 
 // A seat_states row's state word (the core's); an open seat has no row.
 std::string_view row_state_name(SeatState state) {
-    if (state == SeatState::open) throw sqlite::Error("an open seat has no seat_states row");
+    if (state == SeatState::open) throw db::Error("an open seat has no seat_states row");
     return seat_state_name(state);
 }
 
 SeatState row_state(std::string_view name) {
     const auto state = seat_state_from_name(name);
     if (!state || *state == SeatState::open)
-        throw sqlite::Error("unknown seat state \"" + std::string(name) + "\" in seat_states");
+        throw db::Error("unknown seat state \"" + std::string(name) + "\" in seat_states");
     return *state;
 }
 
-// Creates the database's folder; refuses a path that is a folder itself.
-const std::string& prepared_path(const std::string& path) {
+// Creates a database file's folder; refuses a path that is a folder itself.
+const std::string& prepared_location(const std::string& path) {
     namespace fs = std::filesystem;
+    if (db::is_postgresql_location(path)) return path;
     std::error_code error;
-    if (fs::is_directory(path, error)) throw sqlite::Error("it is a directory, not a database file");
+    if (fs::is_directory(path, error)) throw db::Error("it is a directory, not a database file");
     auto folder = fs::path(path).parent_path();
     if (!folder.empty() && !fs::is_directory(folder, error)) {
         fs::create_directories(folder, error);
-        if (error) throw sqlite::Error("cannot create folder " + folder.string() + ": " + error.message());
+        if (error) throw db::Error("cannot create folder " + folder.string() + ": " + error.message());
     }
     return path;
 }
 
-int applied_version(sqlite::Connection& db) {
+int applied_version(db::Connection& db) {
     auto query = db.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
     query.step();
     return static_cast<int>(query.integer(0));
@@ -45,25 +48,37 @@ int applied_version(sqlite::Connection& db) {
 
 }  // namespace
 
-Store::Store(const std::string& path) : pool_(prepared_path(path)) { migrate(); }
+Store::Store(const std::string& location) : pool_(prepared_location(location)) { migrate(); }
 
 void Store::migrate() {
     auto db = pool_.lease();
-    db->execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations ("
-        " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-        " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))");
+    const bool postgresql = db->engine() == db::Engine::postgresql;
+    // Servers starting together on one PostgreSQL database migrate one after the other.
+    if (postgresql) db->prepare("SELECT pg_advisory_lock(?)").bind(1, migration_lock).run();
+    struct Unlock {
+        db::Connection& db;
+        bool held;
+        ~Unlock() {
+            if (held && db.usable()) db.prepare("SELECT pg_advisory_unlock(?)").bind(1, migration_lock).run();
+        }
+    } unlock{*db, postgresql};
+    db->execute(postgresql ? "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                             " version BIGINT PRIMARY KEY, name TEXT NOT NULL,"
+                             " applied_at TEXT NOT NULL DEFAULT (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')))"
+                           : "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                             " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                             " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))");
     int known = migrations().empty() ? 0 : migrations().back().version;
     if (int found = applied_version(*db); found > known)
-        throw sqlite::Error("the database has schema version " + std::to_string(found) +
+        throw db::Error("the database has schema version " + std::to_string(found) +
                             ", newer than this server knows (" + std::to_string(known) + ")");
     for (const Migration& migration : migrations()) {
         Transaction transaction(*db, Transaction::Kind::immediate);
         if (applied_version(*db) >= migration.version) continue;
         try {
-            db->execute(migration.sql);
-        } catch (const sqlite::Error& error) {
-            throw sqlite::Error("migration " + std::to_string(migration.version) + " (" +
+            db->execute(postgresql ? migration.postgresql : migration.sqlite);
+        } catch (const db::Error& error) {
+            throw db::Error("migration " + std::to_string(migration.version) + " (" +
                                 std::string(migration.name) + ") failed: " + error.what());
         }
         db->prepare("INSERT INTO schema_migrations (version, name) VALUES (?, ?)")
@@ -84,6 +99,13 @@ std::optional<StoredCatalog> Store::catalog() {
     auto query = db->prepare("SELECT json, etag FROM catalog WHERE id = 1");
     if (!query.step()) return std::nullopt;
     return StoredCatalog{query.text(0), query.text(1)};
+}
+
+std::optional<std::string> Store::catalog_etag() {
+    auto db = pool_.lease();
+    auto query = db->prepare("SELECT etag FROM catalog WHERE id = 1");
+    if (!query.step()) return std::nullopt;
+    return query.text(0);
 }
 
 bool Store::import_first_catalog(const StoredCatalog& catalog, std::string_view updated_at,
@@ -140,7 +162,7 @@ CatalogReplacement Store::replace_catalog(const StoredCatalog& catalog, std::str
         .bind(2, catalog.etag)
         .bind(3, updated_at)
         .run();
-    auto add_instance = db->prepare("INSERT OR IGNORE INTO instance_versions (instance_id, version) VALUES (?, 0)");
+    auto add_instance = db->prepare("INSERT INTO instance_versions (instance_id, version) VALUES (?, 0) ON CONFLICT DO NOTHING");
     for (const InstanceId& instance : instances) {
         add_instance.bind(1, instance.value).run();
         add_instance.reset();

@@ -36,12 +36,14 @@ struct CatalogReplacement {
 class Store {
 public:
     // Opens or creates the database (and its folder) and applies pending migrations.
-    // Throws sqlite::Error naming the problem.
+    // Throws db::Error naming the problem.
     explicit Store(const std::string& path);
 
     // The highest applied migration.
     int schema_version();
     std::optional<StoredCatalog> catalog();
+    // The stored catalog's ETag only (cheap: asked every second to notice another server's change).
+    std::optional<std::string> catalog_etag();
     // Stores the first catalog, a version row per instance and initial seat states, in one
     // transaction. Returns false (and changes nothing) if a catalog is already stored.
     bool import_first_catalog(const StoredCatalog& catalog, std::string_view updated_at,

@@ -54,7 +54,7 @@ std::variant<Instant, CardProblem> expiry_end(const std::string& expiry) {
 
 }  // namespace
 
-std::variant<StoredCard, CardProblem> store_test_card(sqlite::Connection& db, std::int64_t account_id,
+std::variant<StoredCard, CardProblem> store_test_card(db::Connection& db, std::int64_t account_id,
                                                       const CardDetails& card, Instant now) {
     std::string digits;
     for (char c : card.number)
@@ -78,7 +78,7 @@ std::variant<StoredCard, CardProblem> store_test_card(sqlite::Connection& db, st
     return stored;
 }
 
-std::vector<StoredCard> list_cards(sqlite::Connection& db, std::int64_t account_id) {
+std::vector<StoredCard> list_cards(db::Connection& db, std::int64_t account_id) {
     std::vector<StoredCard> cards;
     auto select = db.prepare("SELECT token, brand, last4, expires FROM cards WHERE account_id = ? ORDER BY created_at, token");
     select.bind(1, account_id);

@@ -8,7 +8,7 @@
 
 #include "encore/api_problems.hpp"
 #include "encore/time.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
@@ -35,8 +35,8 @@ struct CardProblem {
 // Inside the caller's transaction: stores the card for the account and the test provider's outcome for
 // it ("decline:card_declined" for 4000000000000002, "decline:insufficient_funds" for 4000000000009995,
 // "approve" otherwise).
-std::variant<StoredCard, CardProblem> store_test_card(sqlite::Connection& db, std::int64_t account_id,
+std::variant<StoredCard, CardProblem> store_test_card(db::Connection& db, std::int64_t account_id,
                                                       const CardDetails& card, Instant now);
-std::vector<StoredCard> list_cards(sqlite::Connection& db, std::int64_t account_id);
+std::vector<StoredCard> list_cards(db::Connection& db, std::int64_t account_id);
 
 }  // namespace encore::server

@@ -11,7 +11,7 @@ constexpr const char* no_password = "!imported";
 
 }  // namespace
 
-ImportWritten write_imported_subscribers(sqlite::Connection& db, const Catalog& catalog, SeatLedger& ledger,
+ImportWritten write_imported_subscribers(db::Connection& db, const Catalog& catalog, SeatLedger& ledger,
                                          const std::vector<ImportedSubscriber>& subscribers, const Actor& actor, Instant now,
                                          const std::function<void(std::size_t)>& progress) {
     ImportWritten written;
@@ -40,7 +40,7 @@ ImportWritten write_imported_subscribers(sqlite::Connection& db, const Catalog& 
     return written;
 }
 
-std::unordered_set<std::string> occupied_seats(sqlite::Connection& db) {
+std::unordered_set<std::string> occupied_seats(db::Connection& db) {
     std::unordered_set<std::string> seats;
     auto select = db.prepare("SELECT instance_id, seat_id FROM seat_states WHERE NOT (" + std::string(house_kept) + ")");
     while (select.step()) seats.insert(select.text(0) + "\t" + select.text(1));

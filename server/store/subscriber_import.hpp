@@ -10,7 +10,7 @@
 
 #include "encore/subscriber_import.hpp"
 #include "store/seat_ledger.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
@@ -20,11 +20,11 @@ struct ImportWritten {
 };
 
 // Calls `progress(done)` after each subscriber.
-ImportWritten write_imported_subscribers(sqlite::Connection& db, const Catalog& catalog, SeatLedger& ledger,
+ImportWritten write_imported_subscribers(db::Connection& db, const Catalog& catalog, SeatLedger& ledger,
                                          const std::vector<ImportedSubscriber>& subscribers, const Actor& actor, Instant now,
                                          const std::function<void(std::size_t)>& progress);
 // Every (instance, seat) a subscriber cannot have (not open, and not just kept by the house), as
 // "<instance>\t<seat>".
-std::unordered_set<std::string> occupied_seats(sqlite::Connection& db);
+std::unordered_set<std::string> occupied_seats(db::Connection& db);
 
 }  // namespace encore::server

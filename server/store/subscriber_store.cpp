@@ -22,7 +22,7 @@ HistoryRow parse_row(std::int64_t subscriber_id, std::int64_t sequence, const st
     return std::move(*row);
 }
 
-std::vector<std::int64_t> ids_of(sqlite::Statement& select) {
+std::vector<std::int64_t> ids_of(db::Statement& select) {
     std::vector<std::int64_t> ids;
     while (select.step()) ids.push_back(select.integer(0));
     return ids;
@@ -123,7 +123,8 @@ void SubscriberStore::queue_webhooks(std::int64_t subscriber_id, std::int64_t se
     auto upsert = db_.prepare(
         "INSERT INTO webhook_outbox (endpoint_id, subscriber_id, next_sequence, last_sequence, next_attempt_at) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (endpoint_id, subscriber_id) DO UPDATE SET "
-        "next_attempt_at = CASE WHEN next_sequence > last_sequence THEN excluded.next_attempt_at ELSE next_attempt_at END, "
+        "next_attempt_at = CASE WHEN webhook_outbox.next_sequence > webhook_outbox.last_sequence THEN excluded.next_attempt_at "
+        "ELSE webhook_outbox.next_attempt_at END, "
         "last_sequence = excluded.last_sequence");
     for (std::int64_t endpoint : endpoints()) {  // due at once: deliveries run on real time, not the server clock
         upsert.bind(1, endpoint).bind(2, subscriber_id).bind(3, sequence).bind(4, sequence).bind(5, std::int64_t{0});
@@ -150,7 +151,7 @@ void SubscriberStore::reproject(const SubscriberRecord& record) {
 
 std::optional<SubscriberRecord> SubscriberStore::load(std::int64_t id) { return load_subscriber(db_, id); }
 
-std::optional<SubscriberRecord> load_subscriber(sqlite::Connection& db, std::int64_t id) {
+std::optional<SubscriberRecord> load_subscriber(db::Connection& db, std::int64_t id) {
     auto select = db.prepare("SELECT account_id, lineage, created_at FROM subscribers WHERE id = ?");
     select.bind(1, id);
     if (!select.step()) return std::nullopt;
@@ -189,7 +190,7 @@ std::vector<std::int64_t> SubscriberStore::at_package(const ProductId& package, 
     return ids;
 }
 
-Facts subscriber_facts(sqlite::Connection& db, const Catalog& catalog, const SubscriberRecord& record) {
+Facts subscriber_facts(db::Connection& db, const Catalog& catalog, const SubscriberRecord& record) {
     Facts facts = seat_facts(db, catalog, record.state.package, record.id);
     auto card = db.prepare("SELECT 1 FROM cards WHERE account_id = ? LIMIT 1");
     card.bind(1, record.account_id);
@@ -197,7 +198,7 @@ Facts subscriber_facts(sqlite::Connection& db, const Catalog& catalog, const Sub
     return facts;
 }
 
-std::vector<OwnedSubscription> paid_subscriptions(sqlite::Connection& db, std::int64_t account_id) {
+std::vector<OwnedSubscription> paid_subscriptions(db::Connection& db, std::int64_t account_id) {
     std::vector<OwnedSubscription> paid;
     auto select = db.prepare(
         "SELECT h.subscriber_id, h.sequence, h.row_json FROM subscriber_history h JOIN subscribers s ON s.id = h.subscriber_id "
@@ -224,7 +225,7 @@ std::vector<OwnedSubscription> paid_subscriptions(sqlite::Connection& db, std::i
     return paid;
 }
 
-Facts seat_facts(sqlite::Connection& db, const Catalog& catalog, const ProductId& package, std::int64_t subscriber_id,
+Facts seat_facts(db::Connection& db, const Catalog& catalog, const ProductId& package, std::int64_t subscriber_id,
                  std::optional<std::int64_t> own_order) {
     Facts facts;
     facts.taken = [&db, &catalog, package, subscriber_id, own_order](const SeriesGroupId& group, const SeatId& seat) {

@@ -12,7 +12,7 @@
 #include "encore/renewals.hpp"
 #include "encore/subscriber.hpp"
 #include "store/seat_ledger.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
@@ -42,7 +42,7 @@ SubscriberProjection project(const Catalog& catalog, const SubscriberState& stat
 
 class SubscriberStore {
 public:
-    SubscriberStore(sqlite::Connection& db, const Catalog& catalog, SeatLedger& ledger) : db_(db), catalog_(catalog), ledger_(ledger) {}
+    SubscriberStore(db::Connection& db, const Catalog& catalog, SeatLedger& ledger) : db_(db), catalog_(catalog), ledger_(ledger) {}
 
     // A new record with its first rows (Subscribe or Import first), queued for every webhook endpoint.
     // `adopt_order`: the paid order whose seats become the record's.
@@ -67,7 +67,7 @@ private:
     void settle_invoices(const SubscriberRecord& record, SubscriberStatus before, Instant now);
     const std::vector<std::int64_t>& endpoints();
 
-    sqlite::Connection& db_;
+    db::Connection& db_;
     const Catalog& catalog_;
     SeatLedger& ledger_;
     std::optional<std::vector<std::int64_t>> endpoints_;
@@ -76,16 +76,16 @@ private:
 // What the core needs to know about a record besides its history, read from `db` (in the caller's
 // transaction): seats someone else has at its package's performances, seats the house holds, and
 // whether the account has a stored card.
-Facts subscriber_facts(sqlite::Connection& db, const Catalog& catalog, const SubscriberRecord& record);
+Facts subscriber_facts(db::Connection& db, const Catalog& catalog, const SubscriberRecord& record);
 // Facts about the seats of `package` for a subscriber: taken when someone else has the seat at a
 // performance of the group (the subscriber's own seats, and those of `own_order`, are free to them);
 // house-held when the house holds it at one of them. Reads `db` each time it is asked.
-Facts seat_facts(sqlite::Connection& db, const Catalog& catalog, const ProductId& package, std::int64_t subscriber_id,
+Facts seat_facts(db::Connection& db, const Catalog& catalog, const ProductId& package, std::int64_t subscriber_id,
                  std::optional<std::int64_t> own_order = std::nullopt);
 // A record with its history replayed, or nullopt; throws SubscriberWriteError if the history does not replay.
-std::optional<SubscriberRecord> load_subscriber(sqlite::Connection& db, std::int64_t id);
+std::optional<SubscriberRecord> load_subscriber(db::Connection& db, std::int64_t id);
 // The packages an account's subscriber records have paid in full (SubscriberState::paid of each).
-std::vector<OwnedSubscription> paid_subscriptions(sqlite::Connection& db, std::int64_t account_id);
+std::vector<OwnedSubscription> paid_subscriptions(db::Connection& db, std::int64_t account_id);
 // The instances of a group of a package, or nothing when either is unknown.
 const std::vector<InstanceId>& group_instances(const Catalog& catalog, const ProductId& package, const SeriesGroupId& group);
 

@@ -6,7 +6,7 @@
 namespace encore::server {
 namespace {
 
-WebhookEndpoint endpoint_of(sqlite::Statement& row) {
+WebhookEndpoint endpoint_of(db::Statement& row) {
     return {row.integer(0), row.text(1), row.text(2), row.text(3), Instant{row.integer(4)}};
 }
 
@@ -56,7 +56,7 @@ std::int64_t WebhookStore::delivery_for(std::int64_t endpoint_id, std::int64_t s
     action.reset();
     auto insert = db_.prepare(
         "INSERT INTO webhook_deliveries (endpoint_id, subscriber_id, sequence, event_type, status, created_at) "
-        "VALUES (?, ?, ?, ?, 'pending', ?) ON CONFLICT (endpoint_id, subscriber_id, sequence) DO UPDATE SET status = status "
+        "VALUES (?, ?, ?, ?, 'pending', ?) ON CONFLICT (endpoint_id, subscriber_id, sequence) DO UPDATE SET status = webhook_deliveries.status "
         "RETURNING id");
     insert.bind(1, endpoint_id).bind(2, subscriber_id).bind(3, sequence).bind(4, type).bind(5, now.unix_seconds);
     insert.step();

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "encore/time.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::server {
 
@@ -52,7 +52,7 @@ struct WebhookDelivery {
 
 class WebhookStore {
 public:
-    explicit WebhookStore(sqlite::Connection& db) : db_(db) {}
+    explicit WebhookStore(db::Connection& db) : db_(db) {}
 
     WebhookEndpoint add_endpoint(const std::string& url, const std::string& secret, const std::string& description, Instant now);
     std::vector<WebhookEndpoint> endpoints();
@@ -78,7 +78,7 @@ public:
 
 private:
     std::int64_t delivery_for(std::int64_t endpoint_id, std::int64_t subscriber_id, std::int64_t sequence, Instant now);
-    sqlite::Connection& db_;
+    db::Connection& db_;
 };
 
 }  // namespace encore::server

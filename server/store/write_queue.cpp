@@ -15,12 +15,15 @@ constexpr int begin_attempts = 12;            // each waits out the busy timeout
 
 }  // namespace
 
-WriteQueue::WriteQueue(ConnectionPool& pool, std::size_t max_batch) : pool_(pool), max_batch_(max_batch) {
+WriteQueue::WriteQueue(ConnectionPool& pool, std::size_t max_batch)
+    : pool_(pool), max_batch_(max_batch), grouped_(!pool.is_postgresql()) {
+    if (!grouped_) return;
     writer_ = std::thread([this] { writer_loop(); });
     checkpointer_ = std::thread([this] { checkpointer_loop(); });
 }
 
 WriteQueue::~WriteQueue() {
+    if (!grouped_) return;
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
@@ -59,11 +62,18 @@ void WriteQueue::checkpointer_loop() {
             if (stopping_ && queue_.empty()) return;
         }
         // PASSIVE: copies what no reader still needs, without waiting for anyone or stopping the writer.
-        sqlite3_wal_checkpoint_v2(db->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        sqlite3_wal_checkpoint_v2(static_cast<sqlite::Connection&>(*db).handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
     }
 }
 
-void WriteQueue::run(const std::function<bool(sqlite::Connection&)>& write) {
+void WriteQueue::run_alone(const std::function<bool(db::Connection&)>& write) {
+    auto db = pool_.lease();
+    db::Transaction transaction(*db, db::Transaction::Kind::immediate);
+    if (write(*db)) transaction.commit();
+}
+
+void WriteQueue::run(const std::function<bool(db::Connection&)>& write) {
+    if (!grouped_) return run_alone(write);
     Job job{&write, nullptr, false};
     {
         std::unique_lock lock(mutex_);
@@ -75,18 +85,19 @@ void WriteQueue::run(const std::function<bool(sqlite::Connection&)>& write) {
 }
 
 void WriteQueue::writer_loop() {
-    auto db = pool_.lease();
+    auto lease = pool_.lease();
+    auto& db = static_cast<sqlite::Connection&>(*lease);
     // This connection's commits never checkpoint (a checkpoint fsyncs the database file while the
     // batch's callers wait); the checkpointer thread does it when the WAL has grown.
-    db->execute("PRAGMA wal_autocheckpoint=0");
-    sqlite3_wal_hook(db->handle(), &WriteQueue::wal_grew, this);
+    db.execute("PRAGMA wal_autocheckpoint=0");
+    sqlite3_wal_hook(db.handle(), &WriteQueue::wal_grew, this);
     struct Unhook {  // the connection goes back to the pool as any other
         sqlite::Connection& db;
         ~Unhook() {
             sqlite3_wal_hook(db.handle(), nullptr, nullptr);
             db.execute("PRAGMA wal_autocheckpoint=1000");
         }
-    } unhook{*db};
+    } unhook{db};
     for (;;) {
         std::deque<Job*> batch;
         {
@@ -98,7 +109,7 @@ void WriteQueue::writer_loop() {
                 queue_.pop_front();
             }
         }
-        run_batch(*db, batch);
+        run_batch(db, batch);
         {
             std::lock_guard lock(mutex_);
             for (Job* job : batch) job->done = true;
@@ -112,12 +123,12 @@ void WriteQueue::run_batch(sqlite::Connection& db, std::deque<Job*>& batch) {
     try {
         // Another process (encore-server import-subscribers) may hold the write lock for longer than the
         // busy timeout: nothing of the batch has run yet, so wait again rather than fail every write.
-        std::optional<sqlite::Transaction> transaction;
+        std::optional<db::Transaction> transaction;
         for (int attempt = 1; !transaction; ++attempt) {
             try {
-                transaction.emplace(db, sqlite::Transaction::Kind::immediate);
-            } catch (const sqlite::Error&) {
-                if (sqlite3_errcode(db.handle()) != SQLITE_BUSY || attempt == begin_attempts) throw;
+                transaction.emplace(db, db::Transaction::Kind::immediate);
+            } catch (const db::Error& error) {
+                if (error.kind != db::Error::Kind::busy || attempt == begin_attempts) throw;
                 std::cerr << "encore-server: the database is locked by another process; " << batch.size()
                           << " writes wait\n";
             }

@@ -3,6 +3,7 @@
 // holds its write has committed, so one COMMIT (and, with synchronous=FULL, one fsync) serves a whole
 // batch while every write stays all-or-nothing on its own. A second thread checkpoints the WAL into
 // the database when it has grown, so the writer never stops for a checkpoint.
+// On PostgreSQL, which has many writers of its own, each write runs at once in its own transaction.
 #pragma once
 #include <condition_variable>
 #include <cstddef>
@@ -13,6 +14,7 @@
 #include <thread>
 
 #include "store/connection_pool.hpp"
+#include "store/sqlite_connection.hpp"
 
 struct sqlite3;
 
@@ -29,16 +31,17 @@ public:
     // that transaction has committed. `write` returns true to keep its changes, false to undo them (its
     // savepoint is rolled back); an exception it throws undoes them too and is rethrown here, as is a
     // failed COMMIT to every write of the batch.
-    void run(const std::function<bool(sqlite::Connection&)>& write);
+    void run(const std::function<bool(db::Connection&)>& write);
 
 private:
     struct Job {
-        const std::function<bool(sqlite::Connection&)>* write;
+        const std::function<bool(db::Connection&)>* write;
         std::exception_ptr error;
         bool done = false;
     };
     void writer_loop();
     void run_batch(sqlite::Connection& db, std::deque<Job*>& batch);
+    void run_alone(const std::function<bool(db::Connection&)>& write);
     void checkpointer_loop();
     static int wal_grew(void* self, sqlite3* db, const char* name, int pages);
 
@@ -47,6 +50,7 @@ private:
     std::mutex mutex_;
     std::condition_variable queued_, committed_;
     std::deque<Job*> queue_;
+    const bool grouped_;  // SQLite: one writer thread, many writes per transaction
     bool stopping_ = false;
     std::thread writer_;
     // Checkpoints: requested by the writer's WAL hook, run on their own connection.

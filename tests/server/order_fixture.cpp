@@ -6,7 +6,7 @@
 #include "encore/catalog_json.hpp"
 #include "encore/pricing.hpp"
 #include "encore/pricing_json.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 
 namespace encore::test {
 namespace {
@@ -134,7 +134,7 @@ char Shop::seat_state(const std::string& instance_id, const std::string& seat) {
 }
 
 long long Shop::count(const std::string& table) {
-    server::sqlite::Connection db(running.dir.file("encore.db"));
+    server::db::Connection db(running.dir.file("encore.db"));
     auto select = db.prepare("SELECT COUNT(*) FROM " + table);
     select.step();
     return select.integer(0);

@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "encore/renewals_json.hpp"
-#include "store/sqlite.hpp"
+#include "store/database.hpp"
 #include "store/subscriber_store.hpp"
 
 namespace encore::test {
@@ -97,7 +97,7 @@ std::vector<std::string> Campaign::history_actions(long long id) {
 }
 
 void Campaign::check_projections() {
-    server::sqlite::Connection db(running.dir.file("encore.db"));
+    server::db::Connection db(running.dir.file("encore.db"));
     auto subscribers = db.prepare("SELECT id, status, package_id, rows, next_due_at FROM subscribers ORDER BY id");
     auto rows = db.prepare("SELECT row_json FROM subscriber_history WHERE subscriber_id = ? ORDER BY sequence");
     int checked = 0;

@@ -1,18 +1,50 @@
-// SQLite wrappers: every failing call throws sqlite::Error with SQLite's message.
-#include "store/sqlite.hpp"
+// SQLite engine: every failing call throws db::Error with SQLite's message.
+#include "store/sqlite_connection.hpp"
 
 #include <sqlite3.h>
 
 namespace encore::server::sqlite {
 namespace {
 
+using db::Error;
+
 constexpr int busy_timeout_ms = 5000;
 
+Error::Kind kind_of(sqlite3* db) {
+    return db && (sqlite3_errcode(db) & 0xff) == SQLITE_BUSY ? Error::Kind::busy : Error::Kind::other;
+}
+
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
-    throw Error(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+    throw Error(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"), kind_of(db));
+}
+
+// The writers of this process, in turn (see Connection::writer_).
+std::mutex& process_writers() {
+    static std::mutex writers;
+    return writers;
 }
 
 }  // namespace
+
+// A statement of one connection, from its cache when the same SQL is not in use already.
+class CachedStatement final : public db::StatementBackend {
+public:
+    CachedStatement(Connection& connection, std::string_view sql);
+    ~CachedStatement() override;
+    void bind_text(int index, std::string_view text) override;
+    void bind_integer(int index, std::int64_t number) override;
+    void bind_null(int index) override;
+    bool step() override;
+    void reset() override;
+    std::string text(int column) const override;
+    std::int64_t integer(int column) const override;
+    bool is_null(int column) const override;
+
+private:
+    Connection* connection_;
+    sqlite3_stmt* stmt_ = nullptr;
+    bool* cached_in_use_ = nullptr;  // set when stmt_ belongs to the connection's cache
+};
 
 Connection::Connection(const std::string& path) {
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
@@ -20,7 +52,7 @@ Connection::Connection(const std::string& path) {
         std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
         db_ = nullptr;
-        throw Error(message);
+        throw Error(message, Error::Kind::other);
     }
     try {
         sqlite3_busy_timeout(db_, busy_timeout_ms);
@@ -47,13 +79,17 @@ void Connection::execute(std::string_view sql) {
     if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
         std::string error = message ? message : sqlite3_errmsg(db_);
         sqlite3_free(message);
-        throw Error(error);
+        throw Error(error, kind_of(db_));
     }
 }
 
-Statement Connection::prepare(std::string_view sql) { return Statement(*this, sql); }
+db::Statement Connection::prepare(std::string_view sql) {
+    return db::Statement(std::make_unique<CachedStatement>(*this, sql));
+}
 
-Statement::Statement(Connection& connection, std::string_view sql) : connection_(&connection) {
+std::int64_t Connection::changes() const { return sqlite3_changes(db_); }
+
+CachedStatement::CachedStatement(Connection& connection, std::string_view sql) : connection_(&connection) {
     constexpr std::size_t max_cached = 256;  // SQL texts are fixed in the code; this is only a guard
     if (connection.cache_.size() >= max_cached && !connection.cache_.count(std::string(sql))) {
         if (sqlite3_prepare_v2(connection.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK)
@@ -80,7 +116,7 @@ Statement::Statement(Connection& connection, std::string_view sql) : connection_
     }
 }
 
-Statement::~Statement() {
+CachedStatement::~CachedStatement() {
     if (!cached_in_use_) {
         sqlite3_finalize(stmt_);
         return;
@@ -90,81 +126,61 @@ Statement::~Statement() {
     *cached_in_use_ = false;
 }
 
-Statement::Statement(Statement&& other) noexcept
-    : connection_(other.connection_), stmt_(other.stmt_), cached_in_use_(other.cached_in_use_) {
-    other.stmt_ = nullptr;
-    other.cached_in_use_ = nullptr;
-}
-
-Statement& Statement::bind(int index, std::string_view text) {
+void CachedStatement::bind_text(int index, std::string_view text) {
     if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT) != SQLITE_OK)
         fail(connection_->handle(), "bind");
-    return *this;
 }
 
-Statement& Statement::bind(int index, std::int64_t number) {
+void CachedStatement::bind_integer(int index, std::int64_t number) {
     if (sqlite3_bind_int64(stmt_, index, number) != SQLITE_OK) fail(connection_->handle(), "bind");
-    return *this;
 }
 
-Statement& Statement::bind_null(int index) {
+void CachedStatement::bind_null(int index) {
     if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) fail(connection_->handle(), "bind");
-    return *this;
 }
 
-bool Statement::step() {
+bool CachedStatement::step() {
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
     fail(connection_->handle(), "step");
 }
 
-void Statement::run() {
-    while (step()) {
-    }
-}
-
-void Statement::reset() {
+void CachedStatement::reset() {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
 }
 
-std::string Statement::text(int column) const {
+std::string CachedStatement::text(int column) const {
     auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
     return bytes ? std::string(bytes, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
 }
 
-std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+std::int64_t CachedStatement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
 
-bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+bool CachedStatement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
-namespace {
-
-// The writers of this process, in turn (see Transaction::writer_).
-std::mutex& process_writers() {
-    static std::mutex writers;
-    return writers;
-}
-
-}  // namespace
-
-Transaction::Transaction(Connection& connection, Kind kind) : connection_(connection) {
-    if (kind == Kind::immediate) writer_ = std::unique_lock(process_writers());
-    connection_.execute(kind == Kind::immediate ? "BEGIN IMMEDIATE" : "BEGIN");
-}
-
-Transaction::~Transaction() {
-    if (!open_) return;
+void Connection::begin(TransactionKind kind) {
+    if (kind == TransactionKind::immediate) writer_ = std::unique_lock(process_writers());
     try {
-        connection_.execute("ROLLBACK");
-    } catch (const Error&) {
-        // The transaction is already gone (SQLite rolls back on some errors by itself).
+        execute(kind == TransactionKind::immediate ? "BEGIN IMMEDIATE" : "BEGIN");
+    } catch (...) {
+        if (writer_.owns_lock()) writer_.unlock();
+        throw;
     }
 }
 
-void Transaction::commit() {
-    connection_.execute("COMMIT");
-    open_ = false;
+void Connection::commit() {
+    execute("COMMIT");
+    if (writer_.owns_lock()) writer_.unlock();
+}
+
+void Connection::rollback() {
+    try {
+        execute("ROLLBACK");
+    } catch (const Error&) {
+        // The transaction is already gone (SQLite rolls back on some errors by itself).
+    }
     if (writer_.owns_lock()) writer_.unlock();
 }
 

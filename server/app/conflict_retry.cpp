@@ -1,0 +1,37 @@
+// Bounded retry with jittered back-off; the response is put back as it was before the first attempt.
+#include "app/conflict_retry.hpp"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <random>
+#include <thread>
+
+#include "http/problem.hpp"
+#include "store/database.hpp"
+
+namespace encore::server {
+
+void run_retrying_conflicts(httplib::Response& res, const std::function<void()>& handler) {
+    const httplib::Response before = res;
+    thread_local std::minstd_rand random{std::random_device{}()};
+    for (int attempt = 1;; ++attempt) {
+        try {
+            handler();
+            return;
+        } catch (const db::Error& error) {
+            if (!error.retryable()) throw;
+            res = before;
+            if (attempt == max_conflict_attempts) {
+                res.set_header("Retry-After", "1");
+                send_problem(res, 503, ApiProblem::server_busy, "Server busy",
+                             "Other requests changed the same records at the same moment; try again in a second.");
+                return;
+            }
+            std::uniform_int_distribution<int> pause_ms(1, 4 * attempt);
+            std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms(random)));
+        }
+    }
+}
+
+}  // namespace encore::server

@@ -1,0 +1,19 @@
+// Runs a route's handler again when the database rolled its transaction back for a conflict with
+// another server's transaction (PostgreSQL's serialization failures and deadlocks) or lost the
+// connection: nothing of the attempt was kept, so the whole request runs again, a bounded number of times.
+#pragma once
+#include <functional>
+
+namespace httplib {
+struct Response;
+}
+
+namespace encore::server {
+
+constexpr int max_conflict_attempts = 8;
+
+// Calls `handler`; after a retryable database error, restores `res` and calls it again (with a short
+// random pause), up to max_conflict_attempts times, then answers 503 server_busy.
+void run_retrying_conflicts(httplib::Response& res, const std::function<void()>& handler);
+
+}  // namespace encore::server
