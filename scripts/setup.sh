@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs everything Encore needs on a fresh Debian 12 machine (run as root). Idempotent and quick
 # when everything is already there: apt packages (clang-14 and libclang-rt-14-dev bring libFuzzer for
-# tests/fuzz), Dear ImGui's sources, the browser tests' npm packages.
+# tests/fuzz; postgresql and libpq-dev the PostgreSQL backend, whose clusters scripts/postgres.sh makes),
+# Dear ImGui's sources, the browser tests' npm packages.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 say() { printf '[setup] %s\n' "$*"; }
 
 packages=(build-essential cmake pkg-config git python3 emscripten nodejs npm
   libcpp-httplib-dev nlohmann-json3-dev catch2 libsqlite3-dev sqlite3 libsodium-dev zlib1g-dev libbrotli-dev
-  clang-14 libclang-rt-14-dev
+  clang-14 libclang-rt-14-dev postgresql libpq-dev
   chromium fonts-liberation dpkg-dev xz-utils)
 missing=()
 for p in "${packages[@]}"; do
@@ -22,6 +23,11 @@ missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
 if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" = 0 ] || { echo "setup: need root to install: ${missing[*]}" >&2; exit 1; }
   say "installing apt packages: ${missing[*]}"
+  # Debian's postgresql would make and start a system cluster on port 5432; tests make their own.
+  if [[ " ${missing[*]} " == *" postgresql "* ]] && [ ! -e /etc/postgresql ]; then
+    mkdir -p /etc/postgresql-common/createcluster.d
+    echo 'create_main_cluster = false' > /etc/postgresql-common/createcluster.d/encore.conf
+  fi
   apt-get update -q
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 else

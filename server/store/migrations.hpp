@@ -1,4 +1,5 @@
-// The database schema as numbered migrations; a new feature appends one, never edits an applied one.
+// The database schema as numbered migrations, each written for SQLite and for PostgreSQL; a new feature
+// appends one, never edits an applied one.
 #pragma once
 #include <span>
 #include <string_view>
@@ -9,7 +10,7 @@ struct Migration {
     int version;            // 1, 2, 3 ... without gaps
     std::string_view name;  // recorded in schema_migrations
     std::string_view sqlite;
-    std::string_view postgresql;
+    std::string_view postgresql;  // the same schema for PostgreSQL (rules at the top of migrations.cpp)
 };
 
 std::span<const Migration> migrations();
