@@ -60,7 +60,7 @@ std::vector<RolloverDone> RenewalSchedule::rollovers() {
 std::vector<RolloverIssueRow> RenewalSchedule::rollover_issues(std::optional<std::int64_t> subscriber_id) {
     auto select = db_.prepare(
         "SELECT from_package, to_package, subscriber_id, seat_id, code, message FROM rollover_issues "
-        "WHERE ? IS NULL OR subscriber_id = ? ORDER BY id");
+        "WHERE CAST(? AS BIGINT) IS NULL OR subscriber_id = ? ORDER BY id");
     if (subscriber_id) select.bind(1, *subscriber_id).bind(2, *subscriber_id);
     else select.bind_null(1).bind_null(2);
     std::vector<RolloverIssueRow> out;

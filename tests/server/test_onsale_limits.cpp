@@ -240,7 +240,8 @@ TEST_CASE("old idempotency records and seat changes are pruned by the maintenanc
         first.stop();
     }
     {
-        encore::server::db::Connection db(dir.file("encore.db"));
+        auto db_connection = encore::server::db::open(dir.file("encore.db"));
+        auto& db = *db_connection;
         db.execute("INSERT INTO accounts (id, email, name, password_hash, role, created_at) VALUES (900, 'old@test.example', 'Old', 'x', 'customer', 0)");
         db.execute("INSERT INTO idempotency_keys (account_id, key, request_hash, status, response, created_at) VALUES "
                    "(900, 'ancient', 'h', 201, '{}', 0), (900, 'fresh', 'h', 201, '{}', strftime('%s', 'now'))");
@@ -250,7 +251,8 @@ TEST_CASE("old idempotency records and seat changes are pruned by the maintenanc
     }
     ServerProcess second(args, dir.file("second.log"));
     auto count = [&](const std::string& sql) {
-        encore::server::db::Connection db(dir.file("encore.db"));
+        auto db_connection = encore::server::db::open(dir.file("encore.db"));
+        auto& db = *db_connection;
         auto select = db.prepare(sql);
         select.step();
         return select.integer(0);
