@@ -12,7 +12,9 @@ ConnectionPool::Lease ConnectionPool::lease() {
             return Lease(*this, std::move(connection));
         }
     }
-    return Lease(*this, db::open(location_));
+    auto connection = db::open(location_);
+    if (!on_open_.empty()) connection->execute(on_open_);
+    return Lease(*this, std::move(connection));
 }
 
 void ConnectionPool::give_back(std::unique_ptr<db::Connection> connection) {
