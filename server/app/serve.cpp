@@ -10,6 +10,7 @@
 #include "accounts/accounts.hpp"
 #include "app/api_routes.hpp"
 #include "app/maintenance.hpp"
+#include "app/shared_rate_limits.hpp"
 #include "app/shutdown_signals.hpp"
 #include "catalog/catalog_import.hpp"
 #include "catalog/catalog_state.hpp"
@@ -20,7 +21,6 @@
 #include "http/error_handling.hpp"
 #include "http/front_end.hpp"
 #include "http/rate_limiter.hpp"
-#include "store/shared_token_buckets.hpp"
 #include "http/security_headers.hpp"
 #include "http/request_guard.hpp"
 #include "http/request_log.hpp"
@@ -100,7 +100,7 @@ int serve(const Options& options) {
     ServerClock clock;
     // Several servers on one PostgreSQL database share the clients' allowances through it.
     std::unique_ptr<TokenBuckets> shared_buckets;
-    if (store->pool().is_postgresql()) shared_buckets = std::make_unique<SharedTokenBuckets>(options.database_path);
+    if (store->pool().is_postgresql()) shared_buckets = std::make_unique<SharedRateLimits>(options.database_path);
     RateLimiter limiter(shared_buckets.get());
     WriteQueue writes(store->pool());
     PasswordGate hashing(options.password_hashing_slots, std::max(1, options.threads / 2));

@@ -7,7 +7,7 @@
 #include <cmath>
 #include <iostream>
 
-#include "context/token_buckets.hpp"
+#include "http/token_buckets.hpp"
 #include "http/problem.hpp"
 
 namespace encore::server {

@@ -1,16 +1,9 @@
 // The bucket arithmetic in one statement, in thousandths of a token and milliseconds: refill by the
 // time since the last take, cap at the bucket's size, take one if there is one.
-#include "store/shared_token_buckets.hpp"
-
-#include <chrono>
+#include "store/rate_buckets.hpp"
 
 namespace encore::server {
 namespace {
-
-std::int64_t now_ms() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 // ?1 key, ?2 capacity (milli-tokens), ?3 now (ms), ?4 tokens per minute.
 const std::string refilled =
@@ -29,13 +22,9 @@ const std::string take_sql =
 
 }  // namespace
 
-SharedTokenBuckets::SharedTokenBuckets(const std::string& location)
-    : pool_(location, "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED") {}
-
-double SharedTokenBuckets::take(const std::string& key, int per_minute) {
-    auto db = pool_.lease();
-    auto take = db->prepare(take_sql);
-    take.bind(1, key).bind(2, std::int64_t{per_minute} * 1000).bind(3, now_ms()).bind(4, std::int64_t{per_minute});
+double take_rate_token(db::Connection& db, const std::string& key, int per_minute, std::int64_t now_ms) {
+    auto take = db.prepare(take_sql);
+    take.bind(1, key).bind(2, std::int64_t{per_minute} * 1000).bind(3, now_ms).bind(4, std::int64_t{per_minute});
     take.step();
     const bool admitted = take.integer(0) == 1;
     const std::int64_t tokens_milli = take.integer(1);

@@ -1,5 +1,5 @@
-// Where the rate limiter's token buckets live: in this process (one server) or in the database that
-// several servers share, so a client's allowance is the same whichever server its requests reach.
+// Token buckets kept outside this process for the rate limiter (in the database several servers share,
+// app/shared_rate_limits.hpp), so a client's allowance is the same whichever server its requests reach.
 #pragma once
 #include <string>
 
