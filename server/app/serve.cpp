@@ -28,6 +28,7 @@
 #include "renewals/demo_subscribers.hpp"
 #include "renewals/webhook_dispatcher.hpp"
 #include "sales/priority_lane.hpp"
+#include "store/database.hpp"
 #include "store/store.hpp"
 #include "store/write_queue.hpp"
 
@@ -76,7 +77,7 @@ int serve(const Options& options) {
     try {
         store = std::make_unique<Store>(options.database_path);
     } catch (const std::exception& error) {
-        return fail("cannot open database " + options.database_path + ": " + error.what());
+        return fail("cannot open database " + db::printable_location(options.database_path) + ": " + error.what());
     }
 
     CatalogState catalog;
@@ -85,7 +86,7 @@ int serve(const Options& options) {
     } catch (const CatalogError& error) {
         return fail(error.what());
     } catch (const std::exception& error) {
-        return fail("cannot load the catalog from database " + options.database_path + ": " + error.what());
+        return fail("cannot load the catalog from database " + db::printable_location(options.database_path) + ": " + error.what());
     }
     if (!catalog.current())
         std::cerr << "encore-server: no catalog yet; /api/catalog answers 503 until one is imported with --catalog\n";

@@ -126,7 +126,7 @@ int import_subscribers_command(const std::vector<std::string>& args) {
         const std::string csv = read_file(options.file);
         Store store(options.db);
         const auto stored = store.catalog();
-        if (!stored) throw std::runtime_error("the database " + options.db + " has no catalog yet");
+        if (!stored) throw std::runtime_error("the database " + db::printable_location(options.db) + " has no catalog yet");
         CatalogLoad load = load_catalog(std::string_view(stored->json));
         if (!load.catalog) throw std::runtime_error("the catalog stored in " + options.db + " does not load");
         const Catalog& catalog = *load.catalog;

@@ -83,6 +83,8 @@ public:
 
 // A PostgreSQL location (postgresql://… or postgres://…) rather than a file path.
 bool is_postgresql_location(std::string_view location);
+// The location as it may be shown in logs and errors: a URL's password replaced by "***".
+std::string printable_location(std::string_view location);
 // Opens a connection to a file path (SQLite) or a postgresql:// URL; throws Error naming the problem.
 std::unique_ptr<Connection> open(const std::string& location);
 
