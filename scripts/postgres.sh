@@ -70,6 +70,10 @@ start() {
             echo "port = $port"
             echo "listen_addresses = '127.0.0.1'"
             echo "unix_socket_directories = '$socket_dir'"
+            # Two or three encore-servers with their pools (--db-connections, 32 each) and the tests' own;
+            # serializable transactions of many seats each need room for their predicate locks.
+            echo "max_connections = 400"
+            echo "max_pred_locks_per_transaction = 256"
             if [ "${ENCORE_PG_FAST:-0}" = 1 ]; then
                 echo "fsync = off"
                 echo "synchronous_commit = off"

@@ -50,6 +50,7 @@ constexpr Limit limits[] = {
     {"--idempotency-days", &Options::idempotency_days, 1, 3650},
     {"--seat-change-hours", &Options::seat_change_hours, 1, 24 * 365},
     {"--webhook-retry-seconds", &Options::webhook_retry_seconds, 1, 3600},
+    {"--db-connections", &Options::db_connections, 1, 1000},
 };
 
 const Limit* limit_of(std::string_view flag) {
@@ -178,6 +179,7 @@ std::string help_text() {
            "  --catalog FILE   import this catalog JSON when the database has no catalog yet\n"
            "  --demo-sales     with a first import, mark some seats sold and held for a demo\n"
            "  --threads N      worker threads that run requests (default 8)\n"
+           "  --db-connections N  PostgreSQL connections this server keeps at most (default 32)\n"
            "  --hold-minutes N      a seat hold lasts N minutes (default 15)\n"
            "  --hold-cap-minutes N  holds can be extended up to N minutes after they were made (default 60)\n"
            "  --hold-grace-seconds N  a hold whose page was closed ends N seconds later unless the page is back (default 30)\n"

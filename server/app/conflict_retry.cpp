@@ -1,8 +1,9 @@
-// Bounded retry with jittered back-off; the response is put back as it was before the first attempt.
+// Bounded retry with exponential, jittered back-off (writers that collided spread out instead of colliding again); the response is put back as it was before the first attempt.
 #include "app/conflict_retry.hpp"
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <random>
 #include <thread>
@@ -28,7 +29,7 @@ void run_retrying_conflicts(httplib::Response& res, const std::function<void()>&
                              "Other requests changed the same records at the same moment; try again in a second.");
                 return;
             }
-            std::uniform_int_distribution<int> pause_ms(1, 4 * attempt);
+            std::uniform_int_distribution<int> pause_ms(1, 1 << std::min(attempt, 9));
             std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms(random)));
         }
     }

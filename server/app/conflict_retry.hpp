@@ -10,10 +10,11 @@ struct Response;
 
 namespace encore::server {
 
-constexpr int max_conflict_attempts = 8;
+constexpr int max_conflict_attempts = 12;
 
-// Calls `handler`; after a retryable database error, restores `res` and calls it again (with a short
-// random pause), up to max_conflict_attempts times, then answers 503 server_busy.
+// Calls `handler`; after a retryable database error, restores `res` and calls it again after a random
+// pause of up to 2, 4, 8 … 512 ms (about 1.5 s in all), up to max_conflict_attempts times, then answers
+// 503 server_busy.
 void run_retrying_conflicts(httplib::Response& res, const std::function<void()>& handler);
 
 }  // namespace encore::server

@@ -75,7 +75,9 @@ int serve(const Options& options) {
     block_shutdown_signals();
     std::unique_ptr<Store> store;
     try {
-        store = std::make_unique<Store>(options.database_path);
+        const bool postgresql = db::is_postgresql_location(options.database_path);
+        store = std::make_unique<Store>(options.database_path,
+                                        postgresql ? static_cast<std::size_t>(options.db_connections) : 0);
     } catch (const std::exception& error) {
         return fail("cannot open database " + db::printable_location(options.database_path) + ": " + error.what());
     }

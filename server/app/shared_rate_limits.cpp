@@ -6,9 +6,14 @@
 #include "store/rate_buckets.hpp"
 
 namespace encore::server {
+namespace {
+
+constexpr std::size_t max_connections = 8;  // one short upsert each: a few connections serve every worker
+
+}  // namespace
 
 SharedRateLimits::SharedRateLimits(const std::string& location)
-    : pool_(location, "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED") {}
+    : pool_(location, "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED", max_connections) {}
 
 double SharedRateLimits::take(const std::string& key, int per_minute) {
     using namespace std::chrono;

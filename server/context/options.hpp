@@ -13,6 +13,7 @@ struct Options {
     std::string catalog_path;      // empty = no import
     bool demo_sales = false;
     int threads = 8;
+    int db_connections = 32;       // PostgreSQL: connections in the pool at most (a lease waits for one)
     int hold_minutes = 15;          // a new hold lasts this long ...
     int hold_cap_minutes = 60;      // ... and extensions stop this long after it was made
     int hold_grace_seconds = 30;    // a hold whose page was closed ends this long after (a reload reclaims it)

@@ -1,6 +1,8 @@
 // A small pool of connections to one database (a SQLite file or a PostgreSQL URL), so each request
 // thread works on its own connection.
 #pragma once
+#include <condition_variable>
+#include <cstddef>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -12,9 +14,11 @@ namespace encore::server {
 
 class ConnectionPool {
 public:
-    // `on_open` (SQL) runs once on each new connection.
-    explicit ConnectionPool(std::string location, std::string on_open = {})
-        : location_(std::move(location)), on_open_(std::move(on_open)) {}
+    // `on_open` (SQL) runs once on each new connection. With `max_open` > 0 a lease waits while that
+    // many connections are open, up to two seconds, then opens one more anyway (a thread holding one
+    // lease and asking for a second must not wait for ever).
+    explicit ConnectionPool(std::string location, std::string on_open = {}, std::size_t max_open = 0)
+        : location_(std::move(location)), on_open_(std::move(on_open)), max_open_(max_open) {}
 
     // A connection borrowed from the pool, given back when the lease ends.
     class Lease {
@@ -42,6 +46,9 @@ private:
 
     std::string location_;
     std::string on_open_;
+    std::size_t max_open_;
+    std::size_t open_ = 0;
+    std::condition_variable given_back_;
     std::mutex mutex_;
     std::vector<std::unique_ptr<db::Connection>> idle_;
 };

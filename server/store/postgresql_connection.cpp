@@ -27,6 +27,9 @@ Error::Kind kind_of(PGconn* conn, const PGresult* result) {
     if (!state) return Error::Kind::other;
     const std::string_view code(state);
     if (code == "40001" || code == "40P01") return Error::Kind::conflict;
+    // Too many connections, or the server's memory for serializable transactions ran out: a moment later
+    // the same transaction may well pass.
+    if (code.starts_with("53")) return Error::Kind::conflict;
     if (code.starts_with("08") || code == "57P01" || code == "57P02" || code == "57P03") return Error::Kind::lost;
     return Error::Kind::other;
 }
@@ -142,7 +145,7 @@ void Connection::commit() {
 }
 
 void Connection::rollback() {
-    if (!usable()) return;
+    if (!usable() || PQtransactionStatus(conn_) == PQTRANS_IDLE) return;  // a failed COMMIT already ended it
     PQclear(PQexec(conn_, "ROLLBACK"));
 }
 

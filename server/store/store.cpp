@@ -48,7 +48,10 @@ int applied_version(db::Connection& db) {
 
 }  // namespace
 
-Store::Store(const std::string& location) : pool_(prepared_location(location)) { migrate(); }
+Store::Store(const std::string& location, std::size_t max_connections)
+    : pool_(prepared_location(location), {}, max_connections) {
+    migrate();
+}
 
 void Store::migrate() {
     auto db = pool_.lease();

@@ -37,7 +37,8 @@ class Store {
 public:
     // Opens or creates the database (and its folder) and applies pending migrations.
     // Throws db::Error naming the problem.
-    explicit Store(const std::string& path);
+    // `max_connections` caps the connection pool (0: no cap; SQLite opens one per thread as needed).
+    explicit Store(const std::string& location, std::size_t max_connections = 0);
 
     // The highest applied migration.
     int schema_version();
