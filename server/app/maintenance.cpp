@@ -17,10 +17,22 @@
 #include "store/connection_pool.hpp"
 #include "store/database.hpp"
 #include "store/housekeeping.hpp"
+#include "store/shared_clock.hpp"
 
 namespace encore::server {
+namespace {
+
+// Several servers on one database read the same admin clock: one set it, the others follow within a pass.
+void follow_shared_clock(ServerContext& ctx) {
+    auto db = ctx.pool.lease();
+    const std::int64_t offset = saved_clock_offset(*db);
+    if (offset != ctx.clock.offset_seconds()) ctx.clock.travel_to(Instant{system_instant().unix_seconds + offset});
+}
+
+}  // namespace
 
 void Maintenance::run_once(ServerContext& ctx) {
+    if (ctx.pool.is_postgresql()) follow_shared_clock(ctx);
     if (refresh_catalog(ctx.store, ctx.catalog)) std::cerr << "encore-server: the stored catalog changed; now serving it\n";
     release_expired_holds(ctx);
     lapse_unpaid_invoices(ctx);
@@ -29,6 +41,7 @@ void Maintenance::run_once(ServerContext& ctx) {
 
 void Maintenance::prune(ServerContext& ctx) {
     constexpr std::int64_t seconds_per_day = 24 * 3600;
+    constexpr std::int64_t rate_bucket_idle_seconds = 3600;  // longer than any bucket takes to refill
     const Instant keys_before{ctx.clock.now().unix_seconds - ctx.options.idempotency_days * seconds_per_day};
     const std::int64_t changes_before = system_instant().unix_seconds - std::int64_t{ctx.options.seat_change_hours} * 3600;
     auto db = ctx.pool.lease();
@@ -36,6 +49,7 @@ void Maintenance::prune(ServerContext& ctx) {
         db::Transaction transaction(*db, db::Transaction::Kind::immediate);
         more = prune_idempotency_keys(*db, keys_before) == prune_batch;
         more = prune_seat_changes(*db, changes_before) == prune_batch || more;
+        more = prune_rate_buckets(*db, (system_instant().unix_seconds - rate_bucket_idle_seconds) * 1000) == prune_batch || more;
         transaction.commit();
     }
 }

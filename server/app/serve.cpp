@@ -10,6 +10,7 @@
 #include "accounts/accounts.hpp"
 #include "app/api_routes.hpp"
 #include "app/maintenance.hpp"
+#include "app/shared_rate_limits.hpp"
 #include "app/shutdown_signals.hpp"
 #include "catalog/catalog_import.hpp"
 #include "catalog/catalog_state.hpp"
@@ -97,7 +98,10 @@ int serve(const Options& options) {
     install_error_handling(server, payload_max_length);
     HttpFrontEnd front_end(server, front_end_options(options, headers));
     ServerClock clock;
-    RateLimiter limiter;
+    // Several servers on one PostgreSQL database share the clients' allowances through it.
+    std::unique_ptr<TokenBuckets> shared_buckets;
+    if (store->pool().is_postgresql()) shared_buckets = std::make_unique<SharedRateLimits>(options.database_path);
+    RateLimiter limiter(shared_buckets.get());
     WriteQueue writes(store->pool());
     PasswordGate hashing(options.password_hashing_slots, std::max(1, options.threads / 2));
     ServerContext ctx{*store, store->pool(), catalog, clock, options, limiter, writes, hashing};

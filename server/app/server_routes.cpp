@@ -11,6 +11,8 @@
 #include "http/json_exchange.hpp"
 #include "http/openapi_route.hpp"
 #include "http/problem.hpp"
+#include "store/connection_pool.hpp"
+#include "store/shared_clock.hpp"
 #include "store/store.hpp"
 
 namespace encore::server {
@@ -71,6 +73,10 @@ void put_clock(ServerContext& ctx, const Account&, const httplib::Request& req, 
             return;
         }
         ctx.clock.travel_to(*instant);
+    }
+    {
+        auto db = ctx.pool.lease();
+        save_clock_offset(*db, ctx.clock.offset_seconds());
     }
     send_json(res, 200, clock_to_json(ctx.clock));
 }

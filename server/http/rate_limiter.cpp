@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iostream>
 
+#include "http/token_buckets.hpp"
 #include "http/problem.hpp"
 
 namespace encore::server {
@@ -14,14 +16,13 @@ bool RateLimiter::admit(const std::string& bucket, int per_minute, const httplib
     return admit_key(bucket, per_minute, req.remote_addr, res);
 }
 
-bool RateLimiter::admit_key(const std::string& bucket, int per_minute, const std::string& key, httplib::Response& res) {
+double RateLimiter::take_here(const std::string& key, int per_minute) {
     const auto now = std::chrono::steady_clock::now();
     const double rate = per_minute / 60.0;  // tokens per second
-    double wait_seconds = 0;
     {
         std::lock_guard lock(mutex_);
         if (buckets_.size() > 100000) buckets_.clear();  // bounded memory under address churn
-        auto [it, created] = buckets_.try_emplace(bucket + "|" + key);
+        auto [it, created] = buckets_.try_emplace(key);
         Bucket& b = it->second;
         if (created) {
             b.tokens = per_minute;
@@ -31,10 +32,23 @@ bool RateLimiter::admit_key(const std::string& bucket, int per_minute, const std
         b.refilled = now;
         if (b.tokens >= 1) {
             b.tokens -= 1;
-            return true;
+            return 0;
         }
-        wait_seconds = (1 - b.tokens) / rate;
+        return (1 - b.tokens) / rate;
     }
+}
+
+bool RateLimiter::admit_key(const std::string& bucket, int per_minute, const std::string& key, httplib::Response& res) {
+    const std::string bucket_key = bucket + "|" + key;
+    double wait_seconds = 0;
+    try {
+        wait_seconds = shared_ ? shared_->take(bucket_key, per_minute) : take_here(bucket_key, per_minute);
+    } catch (const std::exception& error) {
+        // The shared buckets could not be reached: count here rather than refuse everyone.
+        std::cerr << "encore-server: rate limits: " << error.what() << "\n";
+        wait_seconds = take_here(bucket_key, per_minute);
+    }
+    if (wait_seconds <= 0) return true;
     const int retry_after = std::max(1, static_cast<int>(std::ceil(wait_seconds)));
     res.set_header("Retry-After", std::to_string(retry_after));
     send_problem(res, 429, ApiProblem::rate_limited, "Too many requests",

@@ -14,8 +14,12 @@ struct Response;
 
 namespace encore::server {
 
+class TokenBuckets;
+
 class RateLimiter {
 public:
+    // Buckets in this process's memory, unless `shared` (buckets several servers share) is given.
+    explicit RateLimiter(TokenBuckets* shared = nullptr) : shared_(shared) {}
     // Takes one token from `bucket` for the request's client; false after answering 429.
     bool admit(const std::string& bucket, int per_minute, const httplib::Request& req, httplib::Response& res);
     // The same for a key of the caller's choosing (an email), whoever sends it.
@@ -26,6 +30,9 @@ private:
         double tokens = 0;
         std::chrono::steady_clock::time_point refilled;
     };
+    double take_here(const std::string& key, int per_minute);
+
+    TokenBuckets* shared_;
     std::mutex mutex_;
     std::unordered_map<std::string, Bucket> buckets_;
 };

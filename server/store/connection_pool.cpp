@@ -12,12 +12,19 @@ ConnectionPool::Lease ConnectionPool::lease() {
             return Lease(*this, std::move(connection));
         }
     }
-    return Lease(*this, db::open(location_));
+    auto connection = db::open(location_);
+    if (!on_open_.empty()) connection->execute(on_open_);
+    return Lease(*this, std::move(connection));
 }
 
 void ConnectionPool::give_back(std::unique_ptr<db::Connection> connection) {
-    if (!connection || !connection->usable()) return;  // a broken connection is dropped
     std::lock_guard lock(mutex_);
+    if (!connection || !connection->usable()) {
+        // A broken connection is dropped, and so are the idle ones: a restarted database server broke
+        // them all, and each would otherwise fail one request before being found out.
+        idle_.clear();
+        return;
+    }
     idle_.push_back(std::move(connection));
 }
 

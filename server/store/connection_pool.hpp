@@ -12,7 +12,9 @@ namespace encore::server {
 
 class ConnectionPool {
 public:
-    explicit ConnectionPool(std::string location) : location_(std::move(location)) {}
+    // `on_open` (SQL) runs once on each new connection.
+    explicit ConnectionPool(std::string location, std::string on_open = {})
+        : location_(std::move(location)), on_open_(std::move(on_open)) {}
 
     // A connection borrowed from the pool, given back when the lease ends.
     class Lease {
@@ -39,6 +41,7 @@ private:
     void give_back(std::unique_ptr<db::Connection> connection);
 
     std::string location_;
+    std::string on_open_;
     std::mutex mutex_;
     std::vector<std::unique_ptr<db::Connection>> idle_;
 };

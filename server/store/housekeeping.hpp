@@ -15,5 +15,8 @@ int prune_idempotency_keys(db::Connection& db, Instant before);
 // Seat changes logged before `before_unix_seconds` (system time); how many were deleted. A client
 // asking for changes since a version older than the log then gets the full map.
 int prune_seat_changes(db::Connection& db, std::int64_t before_unix_seconds);
+// Shared rate-limit buckets last refilled before `before_ms` (system time, ms; such a bucket is full
+// again, so it needs no row); how many were deleted.
+int prune_rate_buckets(db::Connection& db, std::int64_t before_ms);
 
 }  // namespace encore::server

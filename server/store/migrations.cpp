@@ -738,12 +738,37 @@ CREATE UNIQUE INDEX orders_by_short_reference ON orders (short_reference) WHERE 
 
 }  // namespace pg
 
-constexpr std::array<Migration, 5> all_migrations{{
+// 6: what several servers on one database share besides the data: the rate limiter's token buckets
+// (store/shared_token_buckets.hpp; a single server keeps them in memory and leaves this table empty).
+constexpr std::string_view shared_rate_buckets = R"sql(
+CREATE TABLE rate_buckets (
+    key          TEXT PRIMARY KEY,
+    tokens_milli INTEGER NOT NULL,
+    refilled_ms  INTEGER NOT NULL,
+    admitted     INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX rate_buckets_by_age ON rate_buckets (refilled_ms);
+)sql";
+
+namespace pg {
+constexpr std::string_view shared_rate_buckets = R"sql(
+CREATE TABLE rate_buckets (
+    key          TEXT PRIMARY KEY,
+    tokens_milli BIGINT NOT NULL,
+    refilled_ms  BIGINT NOT NULL,
+    admitted     BIGINT NOT NULL
+);
+CREATE INDEX rate_buckets_by_age ON rate_buckets (refilled_ms);
+)sql";
+}  // namespace pg
+
+constexpr std::array<Migration, 6> all_migrations{{
     {1, "catalog_and_seat_states", catalog_and_seat_states, pg::catalog_and_seat_states},
     {2, "accounts_holds_orders", accounts_holds_orders, pg::accounts_holds_orders},
     {3, "on_sale_day", on_sale_day, pg::on_sale_day},
     {4, "renewals", renewals, pg::renewals},
     {5, "order_short_references", order_short_references, pg::order_short_references},
+    {6, "shared_rate_buckets", shared_rate_buckets, pg::shared_rate_buckets},
 }};
 
 
