@@ -57,6 +57,8 @@ void audit_database(const std::string& db_location, const std::vector<Attempt>& 
     auto connection = db::open(db_location);
     // One snapshot for every query below, even while the servers write; rolled back at the end.
     db::Transaction snapshot(*connection, db::Transaction::Kind::deferred);
+    if (connection->engine() == db::Engine::postgresql)  // a plain snapshot: never cancelled by the servers' writes
+        connection->execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
     struct Reader {
         db::Connection& connection;
         std::vector<std::vector<std::string>> rows(const std::string& sql, int columns) {

@@ -155,6 +155,9 @@ int main(int argc, char** argv) {
         AuditResult audit;
         for (const auto& error : harness_errors) audit.violations.push_back("unexpected answer: " + error);
         for (const auto& server : servers) audit_api("127.0.0.1", server->port(), catalog, attempts, AuditOptions{}, audit);
+        for (std::size_t n = 0; n < servers.size(); ++n)  // every write is done: the servers stop before the database audit
+            if (const int code = servers[n]->stop(); code != 0)
+                audit.violations.push_back("server stop: server " + std::to_string(n) + " exited " + std::to_string(code));
         audit_database(database.location(), attempts, AuditOptions{}, audit);
         std::printf("contention audit: %s\n", audit.summary().c_str());
         if (orders_ok == 0) {
