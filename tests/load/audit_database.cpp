@@ -166,7 +166,8 @@ void audit_database(const std::string& db_location, const std::vector<Attempt>& 
         holds_by_email[row[0]] = std::stol(row[1]);
     for (const auto& attempt : attempts) {
         if (attempt.acknowledged()) continue;
-        const bool released = attempt.release.status != 0;  // the client's DELETE of its hold was answered
+        // The client's DELETE of its hold was answered, and not with a 5xx (which says nothing was done).
+        const bool released = attempt.release.status != 0 && attempt.release.status < 500;
         if (released && seats_by_hold.count(attempt.hold_token))
             bad.push_back("failed purchase by " + attempt.account_email + " left " +
                           std::to_string(seats_by_hold[attempt.hold_token].size()) + " held seat rows behind");

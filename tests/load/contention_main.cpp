@@ -134,6 +134,9 @@ int main(int argc, char** argv) {
                     else if ((attempt.want.direct || !attempt.hold_token.empty()) && !expected_answer(attempt.order, true))
                         harness_errors.push_back(email + ": order answered " + std::to_string(attempt.order.status) + " " +
                                                  attempt.order.code() + attempt.order.transport_error);
+                    else if (attempt.release.status >= 500)
+                        harness_errors.push_back(email + ": release of its hold answered " +
+                                                 std::to_string(attempt.release.status) + " " + attempt.release.code());
                     attempts.push_back(std::move(attempt));
                 }
             });
