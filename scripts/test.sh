@@ -30,7 +30,7 @@ suite "web logic (native)" build/native/tests/web/web_logic_tests
 suite "pricing parity (native vs wasm)" bash tests/parity/compare.sh build/native/tests/parity/pricing_parity \
   build/wasm/tests/parity/pricing_parity.js assets/demo/catalog.json 10000
 suite "encore-price CLI" bash tests/cli/encore_price_test.sh build/native/tools/encore-price/encore-price "$repo"
-suite "server (loopback)" build/native/tests/server/server_tests
+suite "server (loopback)" build/native/tests/server/server_tests "~[postgres]"
 suite "contention (200 clients, 50 seats)" build/native/tests/load/contention_check \
   --server build/native/server/encore-server --catalog tests/server/fixtures/contention_catalog.json
 suite "negative control (unsafe build is caught)" bash tests/load/negative_control.sh build/native

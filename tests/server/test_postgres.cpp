@@ -72,6 +72,15 @@ TEST_CASE("a wrong or unreachable postgresql:// URL stops the start naming it", 
     CHECK(!contains(absent.out, "listening"));
 }
 
+TEST_CASE("a start-up error names the postgresql:// URL without its password", "[startup][postgres]") {
+    if (!on_postgres()) return;
+    TempDir dir;
+    auto refused = run_server_to_exit({"--port", "0", "--db", "postgresql://encore:s3cret-pw@127.0.0.1:1/encore"}, dir.path());
+    CHECK(refused.exit_code == 1);
+    CHECK(contains(refused.err, "127.0.0.1:1/encore"));
+    CHECK(!contains(refused.err + refused.out, "s3cret-pw"));
+}
+
 TEST_CASE("two servers on one database see each other's holds with one version", "[postgres][holds]") {
     if (!on_postgres()) return;
     TwoServers s;
