@@ -27,6 +27,7 @@
 #include "http/static_files.hpp"
 #include "renewals/demo_subscribers.hpp"
 #include "renewals/webhook_dispatcher.hpp"
+#include "sales/priority_lane.hpp"
 #include "store/store.hpp"
 #include "store/write_queue.hpp"
 
@@ -55,6 +56,7 @@ FrontEndOptions front_end_options(const Options& options, std::vector<std::pair<
     using std::chrono::seconds;
     FrontEndOptions front;
     front.workers = options.threads;
+    front.priority = looks_like_series_booking;
     front.max_connections = static_cast<std::size_t>(options.max_connections);
     front.max_connections_per_address = static_cast<std::size_t>(options.max_connections_per_address);
     front.header_timeout = seconds(options.header_timeout_seconds);

@@ -151,8 +151,8 @@ struct HttpFrontEnd::Loop {
     std::vector<int> doomed;  // connections closed this turn, freed once no handler can still be using them
 
     std::mutex jobs_mutex;
-    std::condition_variable jobs_ready;
-    std::deque<Job> jobs;
+    std::condition_variable jobs_ready, priority_ready;  // for every worker; for the priority workers
+    std::deque<Job> jobs, priority_jobs;
     std::mutex done_mutex;
     std::vector<Done> done;
     std::vector<std::thread> workers;
@@ -179,15 +179,19 @@ struct HttpFrontEnd::Loop {
 
     // ---- workers
 
-    void work() {
+    // A worker takes the priority lane's requests first; a priority worker takes only those.
+    void work(bool priority_only) {
         for (;;) {
             Job job;
             {
                 std::unique_lock lock(jobs_mutex);
-                jobs_ready.wait(lock, [&] { return stopping || !jobs.empty(); });
-                if (jobs.empty()) return;
-                job = std::move(jobs.front());
-                jobs.pop_front();
+                (priority_only ? priority_ready : jobs_ready).wait(lock, [&] {
+                    return stopping || !priority_jobs.empty() || (!priority_only && !jobs.empty());
+                });
+                std::deque<Job>& lane = !priority_jobs.empty() || priority_only ? priority_jobs : jobs;
+                if (lane.empty()) return;
+                job = std::move(lane.front());
+                lane.pop_front();
             }
             std::string response;
             bool closed = job.close;
@@ -368,11 +372,12 @@ struct HttpFrontEnd::Loop {
                 connection.peer_port, connection.local_port, false};
         job.client = options.trusted_proxies.client_address(connection.peer, connection.reader.head().header("X-Forwarded-For"));
         job.close = stopping || connection.served + 1 >= options.keep_alive_max_requests;
+        const bool priority = options.priority && options.priority(connection.reader.head(), connection.reader.body());
         bool queued = false;
         {
             std::lock_guard lock(jobs_mutex);
-            if (jobs.size() < options.max_queued_requests) {
-                jobs.push_back(std::move(job));
+            if (jobs.size() + priority_jobs.size() < options.max_queued_requests) {
+                (priority ? priority_jobs : jobs).push_back(std::move(job));
                 queued = true;
             }
         }
@@ -381,6 +386,7 @@ struct HttpFrontEnd::Loop {
                    {{"Retry-After", "1"}});
             return;
         }
+        if (priority) priority_ready.notify_one();
         jobs_ready.notify_one();
         connection.phase = Phase::working;
         watch(connection.fd, 0);
@@ -458,7 +464,9 @@ struct HttpFrontEnd::Loop {
     }
 
     bool run() {
-        for (int i = 0; i < std::max(1, options.workers); ++i) workers.emplace_back([this] { work(); });
+        for (int i = 0; i < std::max(1, options.workers); ++i) workers.emplace_back([this] { work(false); });
+        if (options.priority)
+            for (int i = 0; i < options.priority_workers; ++i) workers.emplace_back([this] { work(true); });
         router.mark_listening(true);
         auto next_sweep = Clock::now();
         std::vector<epoll_event> events(512);
@@ -491,6 +499,7 @@ struct HttpFrontEnd::Loop {
         }
         stopping = true;
         jobs_ready.notify_all();
+        priority_ready.notify_all();
         for (auto& worker : workers) worker.join();
         workers.clear();
         router.mark_listening(false);

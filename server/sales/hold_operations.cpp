@@ -7,6 +7,7 @@
 #include "context/clock.hpp"
 #include "context/options.hpp"
 #include "sales/hold_eligibility.hpp"
+#include "sales/priority_lane.hpp"
 #include "store/connection_pool.hpp"
 #include "store/customer_record.hpp"
 #include "store/random_text.hpp"
@@ -153,7 +154,7 @@ HoldOutcome create_hold(ServerContext& ctx, const Catalog& catalog, const std::o
         ledger.finish();
         outcome = view_of(holds, std::move(*record));
         return true;
-    });
+    }, write_lane(request));
     return outcome;
 }
 

@@ -15,6 +15,7 @@
 #include "encore/pricing.hpp"
 #include "encore/pricing_json.hpp"
 #include "http/api_response.hpp"
+#include "sales/priority_lane.hpp"
 #include "store/connection_pool.hpp"
 #include "store/customer_record.hpp"
 #include "store/idempotency.hpp"
@@ -179,7 +180,7 @@ OrderAnswer place_order(ServerContext& ctx, const Account& account, const OrderR
             result = answer(refusal.response);
             return false;
         }
-    });
+    }, write_lane(request.basket));
     return result;
 }
 

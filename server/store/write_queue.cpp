@@ -1,5 +1,5 @@
 // The writer thread: take everything queued (up to a batch), BEGIN IMMEDIATE, one savepoint per write,
-// COMMIT, then wake the callers.
+// COMMIT, then wake the callers. Priority writes are taken first, and cut into a batch under way.
 #include "store/write_queue.hpp"
 
 #include <sqlite3.h>
@@ -59,7 +59,7 @@ void WriteQueue::checkpointer_loop() {
         }
         {
             std::lock_guard lock(mutex_);
-            if (stopping_ && queue_.empty()) return;
+            if (stopping_ && queue_.empty() && priority_.empty()) return;
         }
         // PASSIVE: copies what no reader still needs, without waiting for anyone or stopping the writer.
         sqlite3_wal_checkpoint_v2(static_cast<sqlite::Connection&>(*db).handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
@@ -72,12 +72,12 @@ void WriteQueue::run_alone(const std::function<bool(db::Connection&)>& write) {
     if (write(*db)) transaction.commit();
 }
 
-void WriteQueue::run(const std::function<bool(db::Connection&)>& write) {
+void WriteQueue::run(const std::function<bool(db::Connection&)>& write, WriteLane lane) {
     if (!grouped_) return run_alone(write);
     Job job{&write, nullptr, false};
     {
         std::unique_lock lock(mutex_);
-        queue_.push_back(&job);
+        (lane == WriteLane::priority ? priority_ : queue_).push_back(&job);
         queued_.notify_one();
         committed_.wait(lock, [&] { return job.done; });
     }
@@ -102,23 +102,34 @@ void WriteQueue::writer_loop() {
         std::deque<Job*> batch;
         {
             std::unique_lock lock(mutex_);
-            queued_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-            if (queue_.empty()) return;
-            while (!queue_.empty() && batch.size() < max_batch_) {
+            queued_.wait(lock, [&] { return stopping_ || !queue_.empty() || !priority_.empty(); });
+            if (queue_.empty() && priority_.empty()) return;
+            // Priority writes make a batch of their own, committed as soon as they have run.
+            while (priority_.empty() && !queue_.empty() && batch.size() < max_batch_) {
                 batch.push_back(queue_.front());
                 queue_.pop_front();
             }
         }
-        run_batch(db, batch);
+        std::deque<Job*> left = run_batch(db, batch);
         {
             std::lock_guard lock(mutex_);
             for (Job* job : batch) job->done = true;
+            queue_.insert(queue_.begin(), left.begin(), left.end());
         }
         committed_.notify_all();
     }
 }
 
-void WriteQueue::run_batch(sqlite::Connection& db, std::deque<Job*>& batch) {
+std::size_t WriteQueue::take_priority(std::deque<Job*>& batch, std::size_t at) {
+    std::lock_guard lock(mutex_);
+    const std::size_t taken = priority_.size();
+    batch.insert(batch.begin() + static_cast<std::ptrdiff_t>(at), priority_.begin(), priority_.end());
+    priority_.clear();
+    return taken;
+}
+
+std::deque<WriteQueue::Job*> WriteQueue::run_batch(sqlite::Connection& db, std::deque<Job*>& batch) {
+    std::deque<Job*> left;
     std::size_t ran = 0;
     try {
         // Another process (encore-server import-subscribers) may hold the write lock for longer than the
@@ -133,7 +144,13 @@ void WriteQueue::run_batch(sqlite::Connection& db, std::deque<Job*>& batch) {
                           << " writes wait\n";
             }
         }
-        for (; ran < batch.size(); ++ran) {
+        std::size_t end = batch.size();
+        for (;; ++ran) {
+            // A batch of ordinary writes commits at least its first one, so a stream of priority
+            // writes never starves the crowd.
+            if (ran > 0 || end == 0)
+                if (const std::size_t cut_in = take_priority(batch, ran)) end = ran + cut_in;
+            if (ran == end) break;
             Job& job = *batch[ran];
             db.execute("SAVEPOINT write");
             bool keep = false;
@@ -145,6 +162,8 @@ void WriteQueue::run_batch(sqlite::Connection& db, std::deque<Job*>& batch) {
             if (!keep) db.execute("ROLLBACK TO write");
             db.execute("RELEASE write");
         }
+        left.assign(batch.begin() + static_cast<std::ptrdiff_t>(end), batch.end());
+        batch.resize(end);
         transaction->commit();
     } catch (...) {
         // The transaction is gone (a failed COMMIT, or SQLite dropped it): nothing of this batch was kept.
@@ -158,6 +177,7 @@ void WriteQueue::run_batch(sqlite::Connection& db, std::deque<Job*>& batch) {
         } catch (...) {
         }
     }
+    return left;
 }
 
 }  // namespace encore::server

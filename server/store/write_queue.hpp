@@ -2,8 +2,11 @@
 // transaction, each in a savepoint of its own; a caller is answered only after the transaction that
 // holds its write has committed, so one COMMIT (and, with synchronous=FULL, one fsync) serves a whole
 // batch while every write stays all-or-nothing on its own. A second thread checkpoints the WAL into
-// the database when it has grown, so the writer never stops for a checkpoint.
-// On PostgreSQL, which has many writers of its own, each write runs at once in its own transaction.
+// the database when it has grown, so the writer never stops for a checkpoint. A write in the priority
+// lane (a series booking, docs/on-sale-day.md) is not queued behind the crowd: it runs next and its
+// batch commits right after it.
+// On PostgreSQL, which has many writers of its own, each write runs at once in its own transaction
+// (the lane does not matter there).
 #pragma once
 #include <condition_variable>
 #include <cstddef>
@@ -20,6 +23,8 @@ struct sqlite3;
 
 namespace encore::server {
 
+enum class WriteLane { ordinary, priority };
+
 class WriteQueue {
 public:
     explicit WriteQueue(ConnectionPool& pool, std::size_t max_batch = 256);
@@ -30,8 +35,10 @@ public:
     // Runs `write` on the writer's connection inside the current batch's transaction and returns once
     // that transaction has committed. `write` returns true to keep its changes, false to undo them (its
     // savepoint is rolled back); an exception it throws undoes them too and is rethrown here, as is a
-    // failed COMMIT to every write of the batch.
-    void run(const std::function<bool(db::Connection&)>& write);
+    // failed COMMIT to every write of the batch. A priority write runs before every queued ordinary
+    // one, between two writes of the batch under way if there is one, and that batch then commits
+    // without running the rest of its writes (they go first into the next batch).
+    void run(const std::function<bool(db::Connection&)>& write, WriteLane lane = WriteLane::ordinary);
 
 private:
     struct Job {
@@ -40,7 +47,11 @@ private:
         bool done = false;
     };
     void writer_loop();
-    void run_batch(sqlite::Connection& db, std::deque<Job*>& batch);
+    // Runs and commits `batch`, or the part of it before a priority write cut in; returns the writes
+    // it left for the next batch.
+    std::deque<Job*> run_batch(sqlite::Connection& db, std::deque<Job*>& batch);
+    // Moves the waiting priority writes into `batch` at `at`; how many.
+    std::size_t take_priority(std::deque<Job*>& batch, std::size_t at);
     void run_alone(const std::function<bool(db::Connection&)>& write);
     void checkpointer_loop();
     static int wal_grew(void* self, sqlite3* db, const char* name, int pages);
@@ -49,7 +60,7 @@ private:
     std::size_t max_batch_;
     std::mutex mutex_;
     std::condition_variable queued_, committed_;
-    std::deque<Job*> queue_;
+    std::deque<Job*> queue_, priority_;
     const bool grouped_;  // SQLite: one writer thread, many writes per transaction
     bool stopping_ = false;
     std::thread writer_;
