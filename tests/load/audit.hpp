@@ -1,4 +1,4 @@
-// After a load run: checks what the clients saw against the database (opened read-only) and the API.
+// After a load run: checks what the clients saw against the database (SQLite or PostgreSQL) and the API.
 // Every broken invariant becomes one sentence in `violations`; an empty list means the run was clean.
 #pragma once
 #include <string>
@@ -28,8 +28,8 @@ struct AuditResult {
 // The database invariants: no (instance, seat) twice; every seat row belongs to exactly one live order
 // or hold; every acknowledged order is stored with exactly its seats, sold; every sold seat belongs to
 // an acknowledged order; failed purchases left no order, hold or seat row; sold = acknowledged seats;
-// and PRAGMA integrity_check is ok.
-void audit_database(const std::string& db_path, const std::vector<Attempt>& attempts, const AuditOptions& options,
+// and (SQLite) PRAGMA integrity_check is ok. `db_location` is a file path or a postgresql:// URL.
+void audit_database(const std::string& db_location, const std::vector<Attempt>& attempts, const AuditOptions& options,
                     AuditResult& result);
 
 // The API view: every acknowledged order is readable by its owner with the same reference and seats

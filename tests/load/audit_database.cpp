@@ -1,47 +1,33 @@
-// Database half of the audit: read-only SQLite queries over seat_states, holds and orders.
-#include <sqlite3.h>
-
+// Database half of the audit: queries over seat_states, holds and orders, in one read transaction, on
+// the SQLite file or the PostgreSQL database the servers used (through the store's db::open).
 #include <map>
 #include <set>
 #include <sstream>
 #include <stdexcept>
 
 #include "audit.hpp"
+#include "store/database.hpp"
 
 namespace encore::load {
 namespace {
 
-class ReadOnlyDb {
-public:
-    explicit ReadOnlyDb(const std::string& path) {
-        if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
-            throw std::runtime_error("cannot open " + path + " read-only: " + sqlite3_errmsg(db_));
-        sqlite3_busy_timeout(db_, 5000);
-    }
-    ~ReadOnlyDb() { sqlite3_close(db_); }
-    // Every row of a query as text columns (NULL as "").
-    std::vector<std::vector<std::string>> rows(const std::string& sql) {
-        sqlite3_stmt* stmt = nullptr;
-        if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
-            throw std::runtime_error("audit query failed: " + std::string(sqlite3_errmsg(db_)) + " in " + sql);
-        std::vector<std::vector<std::string>> out;
-        int rc;
-        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+namespace db = encore::server::db;
+
+// Every row of a query as `columns` text columns (NULL as "").
+std::vector<std::vector<std::string>> rows(db::Connection& connection, const std::string& sql, int columns) {
+    std::vector<std::vector<std::string>> out;
+    try {
+        auto select = connection.prepare(sql);
+        while (select.step()) {
             std::vector<std::string> row;
-            for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
-                auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
-                row.emplace_back(text ? text : "");
-            }
+            for (int i = 0; i < columns; ++i) row.push_back(select.is_null(i) ? "" : select.text(i));
             out.push_back(std::move(row));
         }
-        sqlite3_finalize(stmt);
-        if (rc != SQLITE_DONE) throw std::runtime_error("audit query failed: " + std::string(sqlite3_errmsg(db_)));
-        return out;
+    } catch (const db::Error& error) {
+        throw std::runtime_error("audit query failed: " + std::string(error.what()) + " in " + sql);
     }
-
-private:
-    sqlite3* db_ = nullptr;
-};
+    return out;
+}
 
 std::string seat_text(const SeatKey& seat) { return seat.first + "/" + seat.second; }
 
@@ -66,35 +52,47 @@ std::string AuditResult::summary(std::size_t max_listed) const {
     return out.str();
 }
 
-void audit_database(const std::string& db_path, const std::vector<Attempt>& attempts, const AuditOptions& options,
+void audit_database(const std::string& db_location, const std::vector<Attempt>& attempts, const AuditOptions& options,
                     AuditResult& result) {
-    ReadOnlyDb db(db_path);
-    db.rows("BEGIN");  // one snapshot for every query below, even while the server writes
+    auto connection = db::open(db_location);
+    // One snapshot for every query below, even while the servers write; rolled back at the end.
+    db::Transaction snapshot(*connection, db::Transaction::Kind::deferred);
+    if (connection->engine() == db::Engine::postgresql)  // a plain snapshot: never cancelled by the servers' writes
+        connection->execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    struct Reader {
+        db::Connection& connection;
+        std::vector<std::vector<std::string>> rows(const std::string& sql, int columns) {
+            return load::rows(connection, sql, columns);
+        }
+    } db{*connection};
     auto& bad = result.violations;
 
-    auto check = db.rows("PRAGMA integrity_check");
-    if (check.size() != 1 || check[0][0] != "ok")
-        bad.push_back("PRAGMA integrity_check: " + (check.empty() ? std::string("no answer") : check[0][0]));
+    if (connection->engine() == db::Engine::sqlite) {  // PostgreSQL has no whole-database check to ask for
+        auto check = db.rows("PRAGMA integrity_check", 1);
+        if (check.size() != 1 || check[0][0] != "ok")
+            bad.push_back("PRAGMA integrity_check: " + (check.empty() ? std::string("no answer") : check[0][0]));
+    }
 
-    for (const auto& row : db.rows("SELECT instance_id, seat_id, COUNT(*), GROUP_CONCAT(state) FROM seat_states "
-                                   "GROUP BY instance_id, seat_id HAVING COUNT(*) > 1"))
-        bad.push_back("double sale: seat " + row[0] + "/" + row[1] + " has " + row[2] + " rows (" + row[3] + ")");
+    for (const auto& row : db.rows("SELECT instance_id, seat_id, COUNT(*), MIN(state), MAX(state) FROM seat_states "
+                                   "GROUP BY instance_id, seat_id HAVING COUNT(*) > 1", 5))
+        bad.push_back("double sale: seat " + row[0] + "/" + row[1] + " has " + row[2] + " rows (" + row[3] +
+                      (row[3] == row[4] ? "" : ", " + row[4]) + ")");
 
     // Seat rows and who they belong to.
     std::map<std::string, std::string> order_ref_by_id, order_account_by_ref, order_status_by_ref;
     for (const auto& row : db.rows("SELECT o.id, o.reference, a.email, o.status FROM orders o "
-                                   "JOIN accounts a ON a.id = o.account_id")) {
+                                   "JOIN accounts a ON a.id = o.account_id", 4)) {
         order_ref_by_id[row[0]] = row[1];
         order_account_by_ref[row[1]] = row[2];
         order_status_by_ref[row[1]] = row[3];
     }
     std::set<std::string> live_holds;
-    for (const auto& row : db.rows("SELECT token FROM holds")) live_holds.insert(row[0]);
+    for (const auto& row : db.rows("SELECT token FROM holds", 1)) live_holds.insert(row[0]);
     std::map<std::string, std::multiset<SeatKey>> seats_by_order_ref;
     std::map<std::string, std::multiset<SeatKey>> seats_by_hold;
     result.seat_rows = result.sold_seats = 0;
     for (const auto& row : db.rows("SELECT instance_id, seat_id, state, COALESCE(hold_token, ''), "
-                                   "COALESCE(order_id, '') FROM seat_states")) {
+                                   "COALESCE(CAST(order_id AS TEXT), '') FROM seat_states", 5)) {
         ++result.seat_rows;
         const SeatKey seat{row[0], row[1]};
         const std::string &state = row[2], &hold = row[3], &order = row[4];
@@ -162,13 +160,14 @@ void audit_database(const std::string& db_path, const std::vector<Attempt>& atte
 
     // Failed purchases left nothing behind.
     std::map<std::string, long> orders_by_email, holds_by_email;
-    for (const auto& row : db.rows("SELECT a.email, COUNT(o.id) FROM accounts a JOIN orders o ON o.account_id = a.id GROUP BY a.email"))
+    for (const auto& row : db.rows("SELECT a.email, COUNT(o.id) FROM accounts a JOIN orders o ON o.account_id = a.id GROUP BY a.email", 2))
         orders_by_email[row[0]] = std::stol(row[1]);
-    for (const auto& row : db.rows("SELECT a.email, COUNT(h.token) FROM accounts a JOIN holds h ON h.account_id = a.id GROUP BY a.email"))
+    for (const auto& row : db.rows("SELECT a.email, COUNT(h.token) FROM accounts a JOIN holds h ON h.account_id = a.id GROUP BY a.email", 2))
         holds_by_email[row[0]] = std::stol(row[1]);
     for (const auto& attempt : attempts) {
         if (attempt.acknowledged()) continue;
-        const bool released = attempt.release.status != 0;  // the client's DELETE of its hold was answered
+        // The client's DELETE of its hold was answered, and not with a 5xx (which says nothing was done).
+        const bool released = attempt.release.status != 0 && attempt.release.status < 500;
         if (released && seats_by_hold.count(attempt.hold_token))
             bad.push_back("failed purchase by " + attempt.account_email + " left " +
                           std::to_string(seats_by_hold[attempt.hold_token].size()) + " held seat rows behind");

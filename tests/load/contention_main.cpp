@@ -1,12 +1,15 @@
 // Contention check: 200+ concurrent customers (one keep-alive client each) fight over the 50 seats of a
 // small hall, with single tickets at one performance and series bookings of one seat across all 10
-// performances of the group; then audits the database and the API. Exit 0 clean, 1 violations found,
-// 2 the run itself failed. usage: contention_check --server BIN --catalog contention_catalog.json
-//   [--clients 200] [--attempts 2] [--threads 256] [--seed N]
+// performances of the group; then audits the database and the API. With --postgres ADMIN_URL the run
+// uses a fresh PostgreSQL database and TWO servers on it at once, the clients split between them.
+// Exit 0 clean, 1 violations found, 2 the run itself failed.
+// usage: contention_check --server BIN --catalog contention_catalog.json
+//   [--clients 200] [--attempts 2] [--threads 256] [--seed N] [--postgres ADMIN_URL]
 #include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <latch>
+#include <memory>
 #include <mutex>
 #include <random>
 #include <thread>
@@ -77,19 +80,27 @@ int main(int argc, char** argv) {
         const std::string server_bin = flag_text(flags, "server", "");
         const std::string catalog_file = flag_text(flags, "catalog", "");
         if (server_bin.empty() || catalog_file.empty()) {
-            std::cerr << "usage: contention_check --server BIN --catalog FILE [--clients N] [--attempts N]\n";
+            std::cerr << "usage: contention_check --server BIN --catalog FILE [--clients N] [--attempts N] "
+                         "[--postgres ADMIN_URL]\n";
             return 2;
         }
         const int clients = flag_int(flags, "clients", 200), attempts_each = flag_int(flags, "attempts", 2);
         const unsigned seed = static_cast<unsigned>(flag_int(flags, "seed", static_cast<int>(std::random_device{}())));
         TempFolder dir("encore-contention");
-        ServerChild server(server_bin, load_server_args(dir.file("encore.db"), catalog_file, flag_int(flags, "threads", 256)),
-                           dir.file("server.log"));
-        ApiClient reader("127.0.0.1", server.port());
+        const LoadDatabase database(dir, flag_text(flags, "postgres", ""));
+        const int server_count = database.on_postgres() ? 2 : 1;
+        std::vector<std::unique_ptr<ServerChild>> servers;
+        for (int n = 0; n < server_count; ++n)
+            servers.push_back(std::make_unique<ServerChild>(
+                server_bin, load_server_args(database.location(), catalog_file, flag_int(flags, "threads", 256)),
+                dir.file("server-" + std::to_string(n) + ".log")));
+        ApiClient reader("127.0.0.1", servers.front()->port());
         const Catalog catalog = fetch_catalog(reader);
         const Arena arena = arena_of(catalog);
-        std::printf("contention: %d clients x %d purchases over %zu seats (series across %zu instances), seed %u, server %s\n",
-                    clients, attempts_each, arena.seats.size(), arena.group->instances.size(), seed, server_bin.c_str());
+        std::printf("contention: %d clients x %d purchases over %zu seats (series across %zu instances), seed %u, "
+                    "%d x server %s on %s\n",
+                    clients, attempts_each, arena.seats.size(), arena.group->instances.size(), seed, server_count,
+                    server_bin.c_str(), database.on_postgres() ? "PostgreSQL" : "SQLite");
 
         std::mutex mutex;
         std::vector<Attempt> attempts;
@@ -100,7 +111,7 @@ int main(int argc, char** argv) {
         for (int c = 0; c < clients; ++c) {
             threads.emplace_back([&, c] {
                 std::mt19937 rng(seed + static_cast<unsigned>(c) * 7919u);
-                ApiClient api("127.0.0.1", server.port());
+                ApiClient api("127.0.0.1", servers[static_cast<std::size_t>(c % server_count)]->port());
                 const std::string email = "fan-" + std::to_string(c) + "@load.example";
                 std::string card;
                 try {
@@ -123,6 +134,9 @@ int main(int argc, char** argv) {
                     else if ((attempt.want.direct || !attempt.hold_token.empty()) && !expected_answer(attempt.order, true))
                         harness_errors.push_back(email + ": order answered " + std::to_string(attempt.order.status) + " " +
                                                  attempt.order.code() + attempt.order.transport_error);
+                    else if (attempt.release.status >= 500)
+                        harness_errors.push_back(email + ": release of its hold answered " +
+                                                 std::to_string(attempt.release.status) + " " + attempt.release.code());
                     attempts.push_back(std::move(attempt));
                 }
             });
@@ -143,8 +157,11 @@ int main(int argc, char** argv) {
 
         AuditResult audit;
         for (const auto& error : harness_errors) audit.violations.push_back("unexpected answer: " + error);
-        audit_api("127.0.0.1", server.port(), catalog, attempts, AuditOptions{}, audit);
-        audit_database(dir.file("encore.db"), attempts, AuditOptions{}, audit);
+        for (const auto& server : servers) audit_api("127.0.0.1", server->port(), catalog, attempts, AuditOptions{}, audit);
+        for (std::size_t n = 0; n < servers.size(); ++n)  // every write is done: the servers stop before the database audit
+            if (const int code = servers[n]->stop(); code != 0)
+                audit.violations.push_back("server stop: server " + std::to_string(n) + " exited " + std::to_string(code));
+        audit_database(database.location(), attempts, AuditOptions{}, audit);
         std::printf("contention audit: %s\n", audit.summary().c_str());
         if (orders_ok == 0) {
             std::printf("contention: no order was acknowledged, so the run proves nothing\n");

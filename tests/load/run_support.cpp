@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "test_database.hpp"
+
 namespace encore::load {
 
 TempFolder::TempFolder(const std::string& prefix) {
@@ -20,6 +22,16 @@ TempFolder::~TempFolder() {
     if (std::getenv("ENCORE_KEEP_LOAD_DIR")) return;
     std::error_code ignored;
     std::filesystem::remove_all(path_, ignored);
+}
+
+LoadDatabase::LoadDatabase(const TempFolder& folder, const std::string& postgres_admin_url)
+    : admin_url_(postgres_admin_url),
+      location_(admin_url_.empty() ? folder.file("encore.db")
+                                   : test_database::create_postgres_database(admin_url_, "encore_load")) {}
+
+LoadDatabase::~LoadDatabase() {
+    if (admin_url_.empty() || std::getenv("ENCORE_KEEP_LOAD_DIR")) return;
+    test_database::drop_postgres_database(admin_url_, location_);
 }
 
 std::vector<std::string> load_server_args(const std::string& db, const std::string& catalog, int threads) {

@@ -23,6 +23,23 @@ private:
     std::string path_;
 };
 
+// The run's database: `folder`/encore.db, or with a PostgreSQL admin URL a fresh database on that
+// cluster, dropped at the end (unless ENCORE_KEEP_LOAD_DIR is set).
+class LoadDatabase {
+public:
+    LoadDatabase(const TempFolder& folder, const std::string& postgres_admin_url);
+    ~LoadDatabase();
+    LoadDatabase(const LoadDatabase&) = delete;
+    LoadDatabase& operator=(const LoadDatabase&) = delete;
+    // A file path or a postgresql:// URL, for --db and the audit.
+    const std::string& location() const { return location_; }
+    bool on_postgres() const { return !admin_url_.empty(); }
+
+private:
+    std::string admin_url_;
+    std::string location_;
+};
+
 // --port 0 --db DB --catalog CATALOG --threads N, fast password hashing, an admin, and rate limits
 // high enough that one loopback address can drive the whole load.
 std::vector<std::string> load_server_args(const std::string& db, const std::string& catalog, int threads);

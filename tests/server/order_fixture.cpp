@@ -134,7 +134,7 @@ char Shop::seat_state(const std::string& instance_id, const std::string& seat) {
 }
 
 long long Shop::count(const std::string& table) {
-    auto db_connection = server::db::open(running.dir.file("encore.db"));
+    auto db_connection = server::db::open(running.dir.database());
     auto& db = *db_connection;
     auto select = db.prepare("SELECT COUNT(*) FROM " + table);
     select.step();

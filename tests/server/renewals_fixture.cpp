@@ -97,7 +97,7 @@ std::vector<std::string> Campaign::history_actions(long long id) {
 }
 
 void Campaign::check_projections() {
-    auto db_connection = server::db::open(running.dir.file("encore.db"));
+    auto db_connection = server::db::open(running.dir.database());
     auto& db = *db_connection;
     auto subscribers = db.prepare("SELECT id, status, package_id, rows, next_due_at FROM subscribers ORDER BY id");
     auto rows = db.prepare("SELECT row_json FROM subscriber_history WHERE subscriber_id = ? ORDER BY sequence");

@@ -17,7 +17,7 @@ struct RunningServer {
     ServerProcess server;
     std::unique_ptr<httplib::Client> client;
 
-    // encore-server --db <dir>/encore.db plus `args`.
+    // encore-server --db <the test database> plus `args`.
     explicit RunningServer(const std::vector<std::string>& args = {})
         : server(with_db(dir, args), dir.file("server.log")), client(server.client()) {}
 
@@ -29,7 +29,7 @@ struct RunningServer {
     }
 
     static std::vector<std::string> with_db(const TempDir& dir, std::vector<std::string> args) {
-        args.insert(args.begin(), {"--db", dir.file("encore.db")});
+        args.insert(args.begin(), {"--db", dir.database()});
         return args;
     }
 };

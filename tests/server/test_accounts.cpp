@@ -169,7 +169,7 @@ TEST_CASE("a session expires by the server clock", "[accounts]") {
 
 TEST_CASE("the --admin account is created once and survives a restart", "[accounts]") {
     TempDir dir;
-    const std::vector<std::string> args{"--db", dir.file("encore.db"), "--fast-password-hashing", "--admin",
+    const std::vector<std::string> args{"--db", dir.database(), "--fast-password-hashing", "--admin",
                                         admin_email + ":" + admin_password};
     std::int64_t first_id = 0;
     {

@@ -145,7 +145,7 @@ TEST_CASE("an invalid item is refused with the problem's path and the catalog is
 TEST_CASE("a new event and instance appear with a new ETag, have availability, and survive a restart", "[admin]") {
     TempDir dir;
     const std::vector<std::string> args = with_admin(
-        {"--db", dir.file("encore.db"), "--catalog", fixture("small_catalog.json")});
+        {"--db", dir.database(), "--catalog", fixture("small_catalog.json")});
     std::string etag;
     {
         ServerProcess server(args, dir.file("first.log"));

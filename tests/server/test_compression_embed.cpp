@@ -146,7 +146,7 @@ TEST_CASE("--embed-origin takes one origin: no path, no wildcard, http or https"
                             "https://", "https://venue.example:99999", "'self'", "https://venue example"}) {
         TempDir dir;
         CAPTURE(bad);
-        auto run = run_server_to_exit({"--port", "0", "--db", dir.file("encore.db"), "--embed-origin", bad}, dir.path());
+        auto run = run_server_to_exit({"--port", "0", "--db", dir.database(), "--embed-origin", bad}, dir.path());
         CHECK(run.exit_code == 2);
         CHECK(run.err.find("--embed-origin") != std::string::npos);
     }

@@ -113,7 +113,7 @@ TEST_CASE("demo sales show sold seats, identical on two fresh databases", "[demo
 
 TEST_CASE("demo sales leave a database that already has a catalog alone", "[demo]") {
     TempDir dir;
-    const std::string db = dir.file("encore.db");
+    const std::string db = dir.database();
     std::string before;
     {
         ServerProcess plain({"--db", db, "--catalog", fixture("small_catalog.json")}, dir.file("a.log"));

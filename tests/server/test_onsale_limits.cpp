@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <ctime>
 #include <thread>
 
 #include "account_helpers.hpp"
@@ -234,24 +235,25 @@ TEST_CASE("an account keeps at most --max-sessions-per-account sessions; the old
 
 TEST_CASE("old idempotency records and seat changes are pruned by the maintenance thread", "[limits][pruning]") {
     TempDir dir;
-    const std::vector<std::string> args{"--db", dir.file("encore.db"), "--catalog", demo_catalog_path(), "--demo-sales"};
+    const std::vector<std::string> args{"--db", dir.database(), "--catalog", demo_catalog_path(), "--demo-sales"};
     {
         ServerProcess first(args, dir.file("first.log"));
         first.stop();
     }
     {
-        auto db_connection = encore::server::db::open(dir.file("encore.db"));
+        auto db_connection = encore::server::db::open(dir.database());
         auto& db = *db_connection;
         db.execute("INSERT INTO accounts (id, email, name, password_hash, role, created_at) VALUES (900, 'old@test.example', 'Old', 'x', 'customer', 0)");
+        const std::string now = std::to_string(std::time(nullptr));
         db.execute("INSERT INTO idempotency_keys (account_id, key, request_hash, status, response, created_at) VALUES "
-                   "(900, 'ancient', 'h', 201, '{}', 0), (900, 'fresh', 'h', 201, '{}', strftime('%s', 'now'))");
+                   "(900, 'ancient', 'h', 201, '{}', 0), (900, 'fresh', 'h', 201, '{}', " + now + ")");
         db.execute("INSERT INTO seat_changes (instance_id, version, seat_id, state, changed_at) VALUES "
                    "('macbeth-2027-01-12-e', 1000, 'ST-A-1', 'open', 0), "
-                   "('macbeth-2027-01-12-e', 1001, 'ST-A-2', 'open', strftime('%s', 'now'))");
+                   "('macbeth-2027-01-12-e', 1001, 'ST-A-2', 'open', " + now + ")");
     }
     ServerProcess second(args, dir.file("second.log"));
     auto count = [&](const std::string& sql) {
-        auto db_connection = encore::server::db::open(dir.file("encore.db"));
+        auto db_connection = encore::server::db::open(dir.database());
         auto& db = *db_connection;
         auto select = db.prepare(sql);
         select.step();

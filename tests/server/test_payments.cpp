@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "order_fixture.hpp"
+#include "store/database.hpp"
 
 using namespace encore::test;
 using nlohmann::json;
@@ -168,7 +169,20 @@ TEST_CASE("the test provider stores a token, never the card number", "[payments]
     CHECK(shop.send("POST", "/api/me/cards", "{", alice)->status == 400);
     CHECK(shop.count("cards") == 1);
 
-    // Neither the database nor its write-ahead log holds the number.
+    // No stored card row holds the number (on any engine) ...
+    {
+        auto db_connection = encore::server::db::open(shop.running.dir.database());
+        auto rows = db_connection->prepare(
+            "SELECT c.token || ' ' || c.brand || ' ' || c.last4 || ' ' || c.expires || ' ' || t.outcome "
+            "FROM cards c JOIN test_provider_cards t ON t.token = c.token");
+        int stored = 0;
+        while (rows.step()) {
+            ++stored;
+            CHECK(rows.text(0).find("42424242") == std::string::npos);
+        }
+        CHECK(stored == 1);
+    }
+    // ... and on SQLite neither the database file nor its write-ahead log holds it anywhere.
     for (const char* file : {"encore.db", "encore.db-wal"}) {
         const auto path = shop.running.dir.path() / file;
         if (!std::filesystem::exists(path)) continue;

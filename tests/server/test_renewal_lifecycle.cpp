@@ -299,7 +299,7 @@ TEST_CASE("two servers on one database run the campaign's dates once", "[renewal
         c.buy_series(token, "sub27", "tue", {"ST-B-" + std::to_string(i + 1)}, card_payment(c.store_card(token, approved_card)));
         customers.push_back(token);
     }
-    ServerProcess second({"--db", c.running.dir.file("encore.db"), "--fast-password-hashing", "--session-hours", "8760"},
+    ServerProcess second({"--db", c.running.dir.database(), "--fast-password-hashing", "--session-hours", "8760"},
                          c.running.dir.file("second.log"));
     auto other = second.client();
     const std::string when = "2027-05-02T09:00:00Z";

@@ -1,7 +1,6 @@
 // Start-up behaviour of the binary: flags, database problems, catalog validation, restarts, signals.
 #include <catch2/catch.hpp>
-#include <sqlite3.h>
-
+#include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "server_fixture.hpp"
 
@@ -12,16 +11,11 @@ namespace {
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 // Runs a one-shot query returning one integer.
-long long count_rows(const std::string& db_path, const std::string& sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-    sqlite3_stmt* stmt = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
-    REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
-    long long value = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
-    sqlite3_close(db);
-    return value;
+long long count_rows(const std::string& db_location, const std::string& sql) {
+    auto db = encore::server::db::open(db_location);
+    auto select = db->prepare(sql);
+    REQUIRE(select.step());
+    return select.integer(0);
 }
 
 }  // namespace
@@ -53,7 +47,7 @@ TEST_CASE("bad command lines exit 2 with a message naming the flag", "[startup]"
     }
 }
 
-TEST_CASE("a database that cannot be opened exits 1 naming the path", "[startup]") {
+TEST_CASE("a database file that cannot be opened exits 1 naming the path", "[startup][sqlite]") {
     TempDir dir;
     auto unwritable = run_server_to_exit({"--port", "0", "--db", "/proc/nope/x.db"}, dir.path());
     CHECK(unwritable.exit_code == 1);
@@ -66,7 +60,7 @@ TEST_CASE("a database that cannot be opened exits 1 naming the path", "[startup]
     CHECK(contains(folder.err, "directory"));
 }
 
-TEST_CASE("the database folder is created when missing", "[startup]") {
+TEST_CASE("the database folder is created when missing", "[startup][sqlite]") {
     TempDir dir;
     const std::string db = dir.file("nested/deeper/encore.db");
     {
@@ -78,7 +72,7 @@ TEST_CASE("the database folder is created when missing", "[startup]") {
 
 TEST_CASE("an invalid catalog stops the start with every problem's JSON path", "[startup][catalog]") {
     TempDir dir;
-    const std::string db = dir.file("encore.db");
+    const std::string db = dir.database();
     auto run = run_server_to_exit({"--port", "0", "--db", db, "--catalog", fixture("invalid_catalog.json")}, dir.path());
     CHECK(run.exit_code == 1);
     CHECK(!contains(run.out, "listening"));
@@ -93,7 +87,7 @@ TEST_CASE("an invalid catalog stops the start with every problem's JSON path", "
 
 TEST_CASE("a missing catalog file stops the start naming the file", "[startup][catalog]") {
     TempDir dir;
-    auto run = run_server_to_exit({"--port", "0", "--db", dir.file("encore.db"), "--catalog", dir.file("none.json")},
+    auto run = run_server_to_exit({"--port", "0", "--db", dir.database(), "--catalog", dir.file("none.json")},
                                   dir.path());
     CHECK(run.exit_code == 1);
     CHECK(contains(run.err, dir.file("none.json")));
@@ -101,7 +95,7 @@ TEST_CASE("a missing catalog file stops the start naming the file", "[startup][c
 
 TEST_CASE("a missing web root stops the start", "[startup]") {
     TempDir dir;
-    auto run = run_server_to_exit({"--port", "0", "--db", dir.file("encore.db"), "--web-root", dir.file("nope")},
+    auto run = run_server_to_exit({"--port", "0", "--db", dir.database(), "--web-root", dir.file("nope")},
                                   dir.path());
     CHECK(run.exit_code == 1);
     CHECK(contains(run.err, dir.file("nope")));
@@ -109,15 +103,16 @@ TEST_CASE("a missing web root stops the start", "[startup]") {
 
 TEST_CASE("a port already in use exits 1", "[startup]") {
     RunningServer first;
+    TempDir other;
     auto run = run_server_to_exit(
-        {"--port", std::to_string(first.server.port()), "--db", first.dir.file("other.db")}, first.dir.path());
+        {"--port", std::to_string(first.server.port()), "--db", other.database()}, other.path());
     CHECK(run.exit_code == 1);
     CHECK(contains(run.err, std::to_string(first.server.port())));
 }
 
 TEST_CASE("a restart keeps the catalog and seat states and re-runs nothing", "[startup][restart]") {
     TempDir dir;
-    const std::string db = dir.file("encore.db");
+    const std::string db = dir.database();
     const std::vector<std::string> args{"--db", db, "--catalog", fixture("small_catalog.json"), "--demo-sales"};
     const std::string availability_path = "/api/instances/tempest-2027-01-12-e/availability";
     const int migrations = static_cast<int>(encore::server::migrations().size());

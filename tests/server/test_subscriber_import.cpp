@@ -16,7 +16,7 @@ namespace {
 
 ExitResult import(Campaign& c, const std::string& csv, std::vector<std::string> flags = {}) {
     write_text(c.running.dir.path() / "subscribers.csv", csv);
-    std::vector<std::string> args{"import-subscribers", "--db", c.running.dir.file("encore.db"), "--now", "2027-01-15T00:00:00Z"};
+    std::vector<std::string> args{"import-subscribers", "--db", c.running.dir.database(), "--now", "2027-01-15T00:00:00Z"};
     args.insert(args.end(), flags.begin(), flags.end());
     args.push_back(c.running.dir.file("subscribers.csv"));
     return run_server_to_exit(args, c.running.dir.path(), std::chrono::seconds(120));
@@ -96,7 +96,7 @@ TEST_CASE("a file with bad rows lists each by line and reason, and imports nothi
     CHECK(c.count("accounts") == accounts);
     CHECK(c.seat_state("play28a-tue", "S-B-1") == 'o');
 
-    const ExitResult unreadable = run_server_to_exit({"import-subscribers", "--db", c.running.dir.file("encore.db"), "/no/such.csv"},
+    const ExitResult unreadable = run_server_to_exit({"import-subscribers", "--db", c.running.dir.database(), "/no/such.csv"},
                                                      c.running.dir.path());
     CHECK(unreadable.exit_code == 1);
     const ExitResult usage = run_server_to_exit({"import-subscribers", "--bogus"}, c.running.dir.path());

@@ -6,6 +6,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "test_database.hpp"
+
 namespace encore::test {
 
 TempDir::TempDir() {
@@ -15,9 +17,18 @@ TempDir::TempDir() {
 }
 
 TempDir::~TempDir() {
+    if (!database_.empty() && test_database::on_postgres())
+        test_database::drop_postgres_database(test_database::postgres_admin_url(), database_);
     std::error_code ignored;
     std::filesystem::remove_all(path_, ignored);
 }
+
+const std::string& TempDir::database() const {
+    if (database_.empty()) database_ = test_database::fresh_location(path_.string());
+    return database_;
+}
+
+bool on_postgres() { return test_database::on_postgres(); }
 
 std::string fixture(const std::string& name) { return std::string(ENCORE_SERVER_FIXTURES) + "/" + name; }
 

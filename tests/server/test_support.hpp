@@ -15,10 +15,17 @@ public:
     const std::filesystem::path& path() const { return path_; }
     // path()/name as a string, for command lines.
     std::string file(const std::string& name) const { return (path_ / name).string(); }
+    // This test's database, the same at every call (so it survives restarts): file("encore.db") on
+    // SQLite, a fresh database on the cluster of ENCORE_TEST_POSTGRES (dropped with the folder).
+    const std::string& database() const;
 
 private:
     std::filesystem::path path_;
+    mutable std::string database_;
 };
+
+// True when the tests run on PostgreSQL (ENCORE_TEST_POSTGRES is set).
+bool on_postgres();
 
 // A file of tests/server/fixtures.
 std::string fixture(const std::string& name);
