@@ -60,13 +60,13 @@ HttpRoute http_route(ServerContext& ctx, const ApiRoute& route) {
                 [&ctx, limit = route.limit, handler = std::get<PublicHandler>(route.handler)](
                     const httplib::Request& req, httplib::Response& res) {
                     if (within_limit(ctx, limit, req, res) && require_json_content(req, res))
-                        run_retrying_conflicts(res, [&] { handler(ctx, req, res); });
+                        run_retrying_conflicts(req, res, [&] { handler(ctx, req, res); });
                 }};
     return {route.method, route.pattern,
             [&ctx, limit = route.limit, role = least_role(route.access), handler = std::get<AccountHandler>(route.handler)](
                 const httplib::Request& req, httplib::Response& res) {
                 if (!within_limit(ctx, limit, req, res)) return;
-                run_retrying_conflicts(res, [&] {
+                run_retrying_conflicts(req, res, [&] {
                     if (auto caller = require_role(ctx, req, res, role))
                         if (require_json_content(req, res)) handler(ctx, *caller, req, res);
                 });

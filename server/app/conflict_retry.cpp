@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <iostream>
 #include <random>
 #include <thread>
 
@@ -13,7 +14,7 @@
 
 namespace encore::server {
 
-void run_retrying_conflicts(httplib::Response& res, const std::function<void()>& handler) {
+void run_retrying_conflicts(const httplib::Request& req, httplib::Response& res, const std::function<void()>& handler) {
     const httplib::Response before = res;
     thread_local std::minstd_rand random{std::random_device{}()};
     for (int attempt = 1;; ++attempt) {
@@ -24,6 +25,8 @@ void run_retrying_conflicts(httplib::Response& res, const std::function<void()>&
             if (!error.retryable()) throw;
             res = before;
             if (attempt == max_conflict_attempts) {
+                std::cerr << "encore-server: " << req.method << " " << printable(req.path) << ": gave up after "
+                          << attempt << " tries: " << error.what() << "\n";
                 res.set_header("Retry-After", "1");
                 send_problem(res, 503, ApiProblem::server_busy, "Server busy",
                              "Other requests changed the same records at the same moment; try again in a second.");

@@ -5,6 +5,7 @@
 #include <functional>
 
 namespace httplib {
+struct Request;
 struct Response;
 }
 
@@ -15,6 +16,6 @@ constexpr int max_conflict_attempts = 12;
 // Calls `handler`; after a retryable database error, restores `res` and calls it again after a random
 // pause of up to 2, 4, 8 … 512 ms (about 1.5 s in all), up to max_conflict_attempts times, then answers
 // 503 server_busy.
-void run_retrying_conflicts(httplib::Response& res, const std::function<void()>& handler);
+void run_retrying_conflicts(const httplib::Request& req, httplib::Response& res, const std::function<void()>& handler);
 
 }  // namespace encore::server

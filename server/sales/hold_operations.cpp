@@ -90,6 +90,11 @@ template <class Change>
 HoldOutcome change_live_hold(ServerContext& ctx, const std::optional<Account>& caller, const std::string& token,
                              Change&& change) {
     const Instant now = ctx.clock.now();
+    std::vector<SeatRef> seats;
+    {
+        auto db = ctx.pool.lease();
+        seats = HoldStore(*db).held_seats(token);
+    }
     HoldOutcome outcome = HoldNotFound{};
     ctx.writes.run([&](db::Connection& db) {
         HoldStore holds(db);
@@ -97,7 +102,7 @@ HoldOutcome change_live_hold(ServerContext& ctx, const std::optional<Account>& c
         if (!record) return false;
         outcome = change(holds, db, *record, now);
         return std::holds_alternative<HoldView>(outcome);
-    });
+    }, WriteLane::ordinary, performances_of(seats));
     return outcome;
 }
 
@@ -154,7 +159,7 @@ HoldOutcome create_hold(ServerContext& ctx, const Catalog& catalog, const std::o
         ledger.finish();
         outcome = view_of(holds, std::move(*record));
         return true;
-    }, write_lane(request));
+    }, write_lane(request), performances_of(wanted));
     return outcome;
 }
 

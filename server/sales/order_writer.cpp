@@ -142,6 +142,9 @@ OrderAnswer place_order(ServerContext& ctx, const Account& account, const OrderR
     const bool limited = account.role == Role::customer && request.basket.channel != Channel::box_office;
     const std::string owner = account_owner(account.id);
 
+    std::vector<std::string> performances;  // for the write queue's turns
+    for (const PricedLine& line : priced.lines)
+        for (const PricedItem& item : line.items) performances.push_back(item.instance.value);
     OrderAnswer result;
     ctx.writes.run([&](db::Connection& db) {
         if (auto stored = find_stored_response(db, account.id, idempotency_key)) {
@@ -180,7 +183,7 @@ OrderAnswer place_order(ServerContext& ctx, const Account& account, const OrderR
             result = answer(refusal.response);
             return false;
         }
-    }, write_lane(request.basket));
+    }, write_lane(request.basket), performances);
     return result;
 }
 

@@ -71,4 +71,10 @@ std::vector<std::string> HoldStore::expired_holding(const SeatRef& seat, Instant
     return tokens;
 }
 
+std::vector<std::string> performances_of(const std::vector<SeatRef>& seats) {
+    std::vector<std::string> performances;
+    for (const SeatRef& seat : seats) performances.push_back(seat.instance.value);
+    return performances;
+}
+
 }  // namespace encore::server

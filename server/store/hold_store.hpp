@@ -28,6 +28,9 @@ struct SeatRef {
     bool operator==(const SeatRef&) const = default;
 };
 
+// The performances of `seats` (the write queue's turns are taken per performance).
+std::vector<std::string> performances_of(const std::vector<SeatRef>& seats);
+
 class HoldStore {
 public:
     explicit HoldStore(db::Connection& db) : db_(db) {}

@@ -4,7 +4,10 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <iostream>
+#include <string_view>
 #include <optional>
 
 namespace encore::server {
@@ -12,6 +15,13 @@ namespace {
 
 constexpr int checkpoint_after_pages = 2000;  // ~8 MB of WAL
 constexpr int begin_attempts = 12;            // each waits out the busy timeout (5 s): a minute in all
+
+// The same 64-bit key for the same name in every server process (FNV-1a).
+std::int64_t advisory_key(std::string_view name) {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (unsigned char c : name) hash = (hash ^ c) * 0x100000001b3ULL;
+    return static_cast<std::int64_t>(hash);
+}
 
 }  // namespace
 
@@ -66,14 +76,32 @@ void WriteQueue::checkpointer_loop() {
     }
 }
 
-void WriteQueue::run_alone(const std::function<bool(db::Connection&)>& write) {
+void WriteQueue::run_alone(const std::function<bool(db::Connection&)>& write, const std::vector<std::string>& performances) {
     auto db = pool_.lease();
+    // Taken in one order by every writer (no deadlock), before BEGIN: a serializable transaction's
+    // snapshot is taken at its first statement, so a lock taken inside it would come too late.
+    std::vector<std::int64_t> turns;
+    for (const std::string& performance : performances) turns.push_back(advisory_key("performance:" + performance));
+    std::sort(turns.begin(), turns.end());
+    turns.erase(std::unique(turns.begin(), turns.end()), turns.end());
+    struct Release {
+        db::Connection& db;
+        bool held = false;
+        ~Release() {
+            if (held && db.usable()) db.execute("SELECT pg_advisory_unlock_all()");
+        }
+    } release{*db};
+    for (std::int64_t turn : turns) {
+        release.held = true;
+        db->prepare("SELECT pg_advisory_lock(?)").bind(1, turn).run();
+    }
     db::Transaction transaction(*db, db::Transaction::Kind::immediate);
     if (write(*db)) transaction.commit();
 }
 
-void WriteQueue::run(const std::function<bool(db::Connection&)>& write, WriteLane lane) {
-    if (!grouped_) return run_alone(write);
+void WriteQueue::run(const std::function<bool(db::Connection&)>& write, WriteLane lane,
+                     const std::vector<std::string>& performances) {
+    if (!grouped_) return run_alone(write, performances);
     Job job{&write, nullptr, false};
     {
         std::unique_lock lock(mutex_);

@@ -14,7 +14,9 @@
 #include <exception>
 #include <functional>
 #include <mutex>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "store/connection_pool.hpp"
 #include "store/sqlite_connection.hpp"
@@ -38,7 +40,11 @@ public:
     // failed COMMIT to every write of the batch. A priority write runs before every queued ordinary
     // one, between two writes of the batch under way if there is one, and that batch then commits
     // without running the rest of its writes (they go first into the next batch).
-    void run(const std::function<bool(db::Connection&)>& write, WriteLane lane = WriteLane::ordinary);
+    // On PostgreSQL, writes that name the same performance in `performances` take turns on an advisory
+    // lock before their transaction begins, so they queue instead of failing each other's serializable
+    // transactions (a lock only spares retries: correctness rests on the transaction). SQLite ignores it.
+    void run(const std::function<bool(db::Connection&)>& write, WriteLane lane = WriteLane::ordinary,
+             const std::vector<std::string>& performances = {});
 
 private:
     struct Job {
@@ -52,7 +58,7 @@ private:
     std::deque<Job*> run_batch(sqlite::Connection& db, std::deque<Job*>& batch);
     // Moves the waiting priority writes into `batch` at `at`; how many.
     std::size_t take_priority(std::deque<Job*>& batch, std::size_t at);
-    void run_alone(const std::function<bool(db::Connection&)>& write);
+    void run_alone(const std::function<bool(db::Connection&)>& write, const std::vector<std::string>& performances);
     void checkpointer_loop();
     static int wal_grew(void* self, sqlite3* db, const char* name, int pages);
 
