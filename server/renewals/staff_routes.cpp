@@ -241,7 +241,7 @@ void post_staff_customer_hold(ServerContext& ctx, const Account& caller, const h
         hold = {{"token", record.token}, {"kind", record.kind}, {"expires_at", format_instant(record.expires_at)},
                 {"max_expires_at", format_instant(record.max_expires_at)}, {"seats", seats_json(holds.held_seats(record.token))}};
         return true;
-    }, WriteLane::priority, performances_of(seats));
+    }, WriteLane::priority, performance_turns(seats));
     if (refused) return send_response(res, *refused);
     send_json(res, 201, {{"hold", hold}});
 }

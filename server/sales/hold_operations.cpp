@@ -102,7 +102,7 @@ HoldOutcome change_live_hold(ServerContext& ctx, const std::optional<Account>& c
         if (!record) return false;
         outcome = change(holds, db, *record, now);
         return std::holds_alternative<HoldView>(outcome);
-    }, WriteLane::ordinary, performances_of(seats));
+    }, WriteLane::ordinary, performance_turns(seats));
     return outcome;
 }
 
@@ -159,7 +159,7 @@ HoldOutcome create_hold(ServerContext& ctx, const Catalog& catalog, const std::o
         ledger.finish();
         outcome = view_of(holds, std::move(*record));
         return true;
-    }, write_lane(request), performances_of(wanted));
+    }, write_lane(request), performance_turns(wanted));
     return outcome;
 }
 

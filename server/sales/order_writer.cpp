@@ -142,12 +142,13 @@ OrderAnswer place_order(ServerContext& ctx, const Account& account, const OrderR
     const bool limited = account.role == Role::customer && request.basket.channel != Channel::box_office;
     const std::string owner = account_owner(account.id);
 
-    std::vector<std::string> performances;  // for the write queue's turns
+    // The write queue's turns (PostgreSQL): orders one at a time, each after the writes of its performances.
+    std::vector<std::string> turns{"orders"};
     for (const PricedLine& line : priced.lines)
-        for (const PricedItem& item : line.items) performances.push_back(item.instance.value);
+        for (const PricedItem& item : line.items) turns.push_back("performance:" + item.instance.value);
     OrderAnswer result;
     ctx.writes.run([&](db::Connection& db) {
-        if (auto stored = find_stored_response(db, account.id, idempotency_key)) {
+        if (auto stored = claim_idempotency_key(db, account.id, idempotency_key, now)) {
             result = replay(*stored, fingerprint);
             return false;
         }
@@ -176,14 +177,14 @@ OrderAnswer place_order(ServerContext& ctx, const Account& account, const OrderR
             const json order = order_json(db, order_id);
             if (also) also(db, order.value("reference", std::string()));
             StoredResponse created{fingerprint, 201, json{{"order", order}}.dump()};
-            store_response(db, account.id, idempotency_key, created, now);
+            complete_response(db, account.id, idempotency_key, created);
             result = {created.status, created.body};
             return true;
         } catch (const Refusal& refusal) {
             result = answer(refusal.response);
             return false;
         }
-    }, write_lane(request.basket), performances);
+    }, write_lane(request.basket), turns);
     return result;
 }
 

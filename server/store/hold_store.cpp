@@ -71,10 +71,10 @@ std::vector<std::string> HoldStore::expired_holding(const SeatRef& seat, Instant
     return tokens;
 }
 
-std::vector<std::string> performances_of(const std::vector<SeatRef>& seats) {
-    std::vector<std::string> performances;
-    for (const SeatRef& seat : seats) performances.push_back(seat.instance.value);
-    return performances;
+std::vector<std::string> performance_turns(const std::vector<SeatRef>& seats) {
+    std::vector<std::string> turns;
+    for (const SeatRef& seat : seats) turns.push_back("performance:" + seat.instance.value);
+    return turns;
 }
 
 }  // namespace encore::server

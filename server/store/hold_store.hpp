@@ -28,8 +28,8 @@ struct SeatRef {
     bool operator==(const SeatRef&) const = default;
 };
 
-// The performances of `seats` (the write queue's turns are taken per performance).
-std::vector<std::string> performances_of(const std::vector<SeatRef>& seats);
+// The write queue's turns for writing `seats`: "performance:<id>" of each.
+std::vector<std::string> performance_turns(const std::vector<SeatRef>& seats);
 
 class HoldStore {
 public:

@@ -43,4 +43,26 @@ void store_response(db::Connection& db, std::int64_t account_id, const std::stri
     insert.run();
 }
 
+std::optional<StoredResponse> claim_idempotency_key(db::Connection& db, std::int64_t account_id, const std::string& key,
+                                                    Instant now) {
+    db.prepare("INSERT INTO idempotency_keys (account_id, key, request_hash, status, response, created_at) "
+               "VALUES (?, ?, '', 0, '', ?) ON CONFLICT DO NOTHING")
+        .bind(1, account_id)
+        .bind(2, key)
+        .bind(3, now.unix_seconds)
+        .run();
+    if (db.changes() == 1) return std::nullopt;
+    return find_stored_response(db, account_id, key);
+}
+
+void complete_response(db::Connection& db, std::int64_t account_id, const std::string& key, const StoredResponse& response) {
+    db.prepare("UPDATE idempotency_keys SET request_hash = ?, status = ?, response = ? WHERE account_id = ? AND key = ?")
+        .bind(1, response.fingerprint)
+        .bind(2, std::int64_t{response.status})
+        .bind(3, response.body)
+        .bind(4, account_id)
+        .bind(5, key)
+        .run();
+}
+
 }  // namespace encore::server

@@ -26,5 +26,13 @@ struct StoredResponse {
 std::optional<StoredResponse> find_stored_response(db::Connection& db, std::int64_t account_id, const std::string& key);
 void store_response(db::Connection& db, std::int64_t account_id, const std::string& key, const StoredResponse& response,
                     Instant now);
+// Claims `key` for the request about to run, inside the caller's transaction: nullopt when it is ours
+// (a row without an answer is written; complete_response fills it in before the commit, and a rollback
+// takes it away), else the answer stored by the request that claimed it first. Claiming writes where
+// a lookup would read, so on PostgreSQL concurrent orders of different customers do not depend on each
+// other through the key index (serializable transactions would otherwise conflict).
+std::optional<StoredResponse> claim_idempotency_key(db::Connection& db, std::int64_t account_id, const std::string& key,
+                                                    Instant now);
+void complete_response(db::Connection& db, std::int64_t account_id, const std::string& key, const StoredResponse& response);
 
 }  // namespace encore::server

@@ -76,14 +76,14 @@ void WriteQueue::checkpointer_loop() {
     }
 }
 
-void WriteQueue::run_alone(const std::function<bool(db::Connection&)>& write, const std::vector<std::string>& performances) {
+void WriteQueue::run_alone(const std::function<bool(db::Connection&)>& write, const std::vector<std::string>& turns) {
     auto db = pool_.lease();
     // Taken in one order by every writer (no deadlock), before BEGIN: a serializable transaction's
     // snapshot is taken at its first statement, so a lock taken inside it would come too late.
-    std::vector<std::int64_t> turns;
-    for (const std::string& performance : performances) turns.push_back(advisory_key("performance:" + performance));
-    std::sort(turns.begin(), turns.end());
-    turns.erase(std::unique(turns.begin(), turns.end()), turns.end());
+    std::vector<std::int64_t> keys;
+    for (const std::string& turn : turns) keys.push_back(advisory_key(turn));
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     struct Release {
         db::Connection& db;
         bool held = false;
@@ -91,17 +91,17 @@ void WriteQueue::run_alone(const std::function<bool(db::Connection&)>& write, co
             if (held && db.usable()) db.execute("SELECT pg_advisory_unlock_all()");
         }
     } release{*db};
-    for (std::int64_t turn : turns) {
+    for (std::int64_t key : keys) {
         release.held = true;
-        db->prepare("SELECT pg_advisory_lock(?)").bind(1, turn).run();
+        db->prepare("SELECT pg_advisory_lock(?)").bind(1, key).run();
     }
     db::Transaction transaction(*db, db::Transaction::Kind::immediate);
     if (write(*db)) transaction.commit();
 }
 
 void WriteQueue::run(const std::function<bool(db::Connection&)>& write, WriteLane lane,
-                     const std::vector<std::string>& performances) {
-    if (!grouped_) return run_alone(write, performances);
+                     const std::vector<std::string>& turns) {
+    if (!grouped_) return run_alone(write, turns);
     Job job{&write, nullptr, false};
     {
         std::unique_lock lock(mutex_);

@@ -40,11 +40,12 @@ public:
     // failed COMMIT to every write of the batch. A priority write runs before every queued ordinary
     // one, between two writes of the batch under way if there is one, and that batch then commits
     // without running the rest of its writes (they go first into the next batch).
-    // On PostgreSQL, writes that name the same performance in `performances` take turns on an advisory
-    // lock before their transaction begins, so they queue instead of failing each other's serializable
-    // transactions (a lock only spares retries: correctness rests on the transaction). SQLite ignores it.
+    // On PostgreSQL, writes that name the same turn in `turns` ("performance:<id>", "orders") take turns
+    // on an advisory lock before their transaction begins, so they queue instead of failing each other's
+    // serializable transactions (a turn only spares retries: correctness rests on the transaction).
+    // SQLite, with its one writer, ignores them.
     void run(const std::function<bool(db::Connection&)>& write, WriteLane lane = WriteLane::ordinary,
-             const std::vector<std::string>& performances = {});
+             const std::vector<std::string>& turns = {});
 
 private:
     struct Job {
@@ -58,7 +59,7 @@ private:
     std::deque<Job*> run_batch(sqlite::Connection& db, std::deque<Job*>& batch);
     // Moves the waiting priority writes into `batch` at `at`; how many.
     std::size_t take_priority(std::deque<Job*>& batch, std::size_t at);
-    void run_alone(const std::function<bool(db::Connection&)>& write, const std::vector<std::string>& performances);
+    void run_alone(const std::function<bool(db::Connection&)>& write, const std::vector<std::string>& turns);
     void checkpointer_loop();
     static int wal_grew(void* self, sqlite3* db, const char* name, int pages);
 
