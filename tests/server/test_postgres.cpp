@@ -25,8 +25,8 @@ struct TwoServers {
     std::unique_ptr<httplib::Client> client_a, client_b;
     std::string admin;
 
-    TwoServers()
-        : a(args(), dir.file("a.log")), b(args(), dir.file("b.log")), client_a(a.client()), client_b(b.client()),
+    explicit TwoServers(const std::vector<std::string>& extra = {})
+        : a(args(extra), dir.file("a.log")), b(args(extra), dir.file("b.log")), client_a(a.client()), client_b(b.client()),
           admin(admin_token(*client_a)) {
         for (auto* client : {client_a.get(), client_b.get()}) {
             auto moved = send_json(*client, "PUT", "/api/admin/clock", {{"now", start_clock}}, bearer(admin));
@@ -34,8 +34,10 @@ struct TwoServers {
             REQUIRE(moved->status == 200);
         }
     }
-    std::vector<std::string> args() const {
-        return with_admin({"--db", dir.database(), "--catalog", demo_catalog_path()});
+    std::vector<std::string> args(const std::vector<std::string>& extra) const {
+        std::vector<std::string> all{"--db", dir.database(), "--catalog", demo_catalog_path()};
+        all.insert(all.end(), extra.begin(), extra.end());
+        return with_admin(all);
     }
 };
 
@@ -147,4 +149,39 @@ TEST_CASE("an admin catalog change on one server is served by the other within 2
     }
     CHECK(served == etag_a);
     CHECK(contains(get(*s.client_b, "/api/catalog")->body, "\"coriolanus\""));
+}
+
+TEST_CASE("a client's login allowance is one, whichever server its attempts reach", "[postgres][accounts]") {
+    if (!on_postgres()) return;
+    TwoServers s({"--login-rate", "6"});  // the admin's login on A took one of the six
+    int refused_password = 0, rate_limited_a = 0, rate_limited_b = 0;
+    for (int attempt = 0; attempt < 12; ++attempt) {
+        httplib::Client& client = attempt % 2 == 0 ? *s.client_a : *s.client_b;
+        auto answer = send_json(client, "POST", "/api/auth/login", {{"email", "nobody@test.example"}, {"password", "wrong-password"}});
+        INFO(answer->body);
+        if (answer->status == 401) ++refused_password;
+        else if (answer->status == 429) ++(attempt % 2 == 0 ? rate_limited_a : rate_limited_b);
+        else FAIL("unexpected status " << answer->status);
+    }
+    // One bucket of six for both servers (a server of its own would let 12 through).
+    CHECK(refused_password >= 4);
+    CHECK(refused_password <= 6);
+    CHECK(rate_limited_a > 0);
+    CHECK(rate_limited_b > 0);
+}
+
+TEST_CASE("the admin clock moved on one server is followed by the other within 2 s", "[postgres][admin]") {
+    if (!on_postgres()) return;
+    TwoServers s;
+    auto moved = send_json(*s.client_a, "PUT", "/api/admin/clock", {{"now", "2027-02-01T09:00:00Z"}}, bearer(s.admin));
+    INFO(moved->body);
+    REQUIRE(moved->status == 200);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(2500);
+    std::string now_b;
+    while (std::chrono::steady_clock::now() < deadline) {
+        now_b = body_json(get(*s.client_b, "/api/health"))["now"].get<std::string>();
+        if (now_b.starts_with("2027-02-01")) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    CHECK(now_b.starts_with("2027-02-01"));
 }
