@@ -209,12 +209,10 @@ void SeatLedger::finish() {
     }
     for (std::size_t from = 0; from < stamped.size(); from += rows_per_statement) {
         const std::size_t count = std::min(rows_per_statement, stamped.size() - from);
-        // An OR of key equalities, not a row-value IN (VALUES …), which SQLite answers with a table scan.
-        std::string keys;
-        for (std::size_t k = 0; k < count; ++k) keys += k ? " OR (instance_id = ? AND seat_id = ?)" : "(instance_id = ? AND seat_id = ?)";
         auto stamp = db_.prepare(
             "UPDATE seat_states SET changed_version = (SELECT v.version FROM instance_versions v "
-            "WHERE v.instance_id = seat_states.instance_id) WHERE " + keys);
+            "WHERE v.instance_id = seat_states.instance_id) WHERE (instance_id, seat_id) IN (VALUES " +
+            tuples(count, 2) + ")");
         int parameter = 1;
         for (std::size_t k = from; k < from + count; ++k) stamp.bind(parameter++, *stamped[k].instance).bind(parameter++, *stamped[k].seat);
         stamp.run();
