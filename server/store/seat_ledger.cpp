@@ -1,10 +1,7 @@
 // Seat state changes with per-instance versions and a change log.
 #include "store/seat_ledger.hpp"
 
-#include <algorithm>
 #include <chrono>
-#include <string_view>
-#include <vector>
 
 
 namespace encore::server {
@@ -145,77 +142,31 @@ void SeatLedger::release_house_seat(const InstanceId& instance, const SeatId& se
     if (db_.changes() == 1) record(instance.value, seat.value, SeatState::open);
 }
 
-namespace {
-
-constexpr std::size_t rows_per_statement = 200;  // well under both engines' parameter limits
-
-// "(?, ?), (?, ?), …": `rows` tuples of `columns` parameters, with `suffix` after each tuple's last one.
-std::string tuples(std::size_t rows, std::size_t columns, std::string_view suffix = "") {
-    std::string out;
-    for (std::size_t r = 0; r < rows; ++r) {
-        out += r ? ", (" : "(";
-        for (std::size_t c = 0; c < columns; ++c) out += c ? ", ?" : "?";
-        out += suffix;
-        out += ')';
-    }
-    return out;
-}
-
-struct LoggedChange {
-    const std::string* instance;
-    const std::string* seat;
-    SeatState state;
-};
-
-}  // namespace
-
-// A few statements however many seats changed (a series booking changes one seat at each of 40
-// performances): the versions bumped together, the log written and the rows stamped in multi-row statements.
 void SeatLedger::finish() {
-    if (changed_.empty()) return;
-    std::map<std::string, std::int64_t> versions;
-    std::vector<const std::string*> instances;
-    for (const auto& [instance, seats] : changed_) instances.push_back(&instance);
-    for (std::size_t from = 0; from < instances.size(); from += rows_per_statement) {
-        const std::size_t count = std::min(rows_per_statement, instances.size() - from);
-        auto bump = db_.prepare("INSERT INTO instance_versions (instance_id, version) VALUES " + tuples(count, 1, ", 1") +
-                                " ON CONFLICT (instance_id) DO UPDATE SET version = instance_versions.version + 1 "
-                                "RETURNING instance_id, version");
-        for (std::size_t k = 0; k < count; ++k) bump.bind(static_cast<int>(k + 1), *instances[from + k]);
-        while (bump.step()) versions[bump.text(0)] = bump.integer(1);
-    }
-
-    std::vector<LoggedChange> changes, stamped;
-    for (const auto& [instance, seats] : changed_)
+    for (const auto& [instance, seats] : changed_) {
+        auto bump = db_.prepare(
+            "INSERT INTO instance_versions (instance_id, version) VALUES (?, 1) "
+            "ON CONFLICT (instance_id) DO UPDATE SET version = instance_versions.version + 1 RETURNING version");
+        bump.bind(1, instance);
+        bump.step();
+        const std::int64_t version = bump.integer(0);
+        bump.reset();
+        auto log = db_.prepare(
+            "INSERT INTO seat_changes (instance_id, version, seat_id, state, changed_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (instance_id, version, seat_id) DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at");
+        const std::int64_t changed_at = std::chrono::duration_cast<std::chrono::seconds>(
+                                            std::chrono::system_clock::now().time_since_epoch()).count();
+        auto stamp = db_.prepare("UPDATE seat_states SET changed_version = ? WHERE instance_id = ? AND seat_id = ?");
         for (const auto& [seat, state] : seats) {
-            changes.push_back({&instance, &seat, state});
-            if (state != SeatState::open) stamped.push_back({&instance, &seat, state});
+            log.bind(1, instance).bind(2, version).bind(3, seat).bind(4, seat_state_name(state)).bind(5, changed_at);
+            log.run();
+            log.reset();
+            if (state != SeatState::open) {
+                stamp.bind(1, version).bind(2, instance).bind(3, seat);
+                stamp.run();
+                stamp.reset();
+            }
         }
-    const std::int64_t changed_at = std::chrono::duration_cast<std::chrono::seconds>(
-                                        std::chrono::system_clock::now().time_since_epoch()).count();
-    for (std::size_t from = 0; from < changes.size(); from += rows_per_statement) {
-        const std::size_t count = std::min(rows_per_statement, changes.size() - from);
-        auto log = db_.prepare("INSERT INTO seat_changes (instance_id, version, seat_id, state, changed_at) VALUES " +
-                               tuples(count, 5) +
-                               " ON CONFLICT (instance_id, version, seat_id) DO UPDATE SET state = excluded.state, "
-                               "changed_at = excluded.changed_at");
-        int parameter = 1;
-        for (std::size_t k = from; k < from + count; ++k) {
-            const LoggedChange& change = changes[k];
-            log.bind(parameter++, *change.instance).bind(parameter++, versions.at(*change.instance));
-            log.bind(parameter++, *change.seat).bind(parameter++, seat_state_name(change.state)).bind(parameter++, changed_at);
-        }
-        log.run();
-    }
-    for (std::size_t from = 0; from < stamped.size(); from += rows_per_statement) {
-        const std::size_t count = std::min(rows_per_statement, stamped.size() - from);
-        auto stamp = db_.prepare(
-            "UPDATE seat_states SET changed_version = (SELECT v.version FROM instance_versions v "
-            "WHERE v.instance_id = seat_states.instance_id) WHERE (instance_id, seat_id) IN (VALUES " +
-            tuples(count, 2) + ")");
-        int parameter = 1;
-        for (std::size_t k = from; k < from + count; ++k) stamp.bind(parameter++, *stamped[k].instance).bind(parameter++, *stamped[k].seat);
-        stamp.run();
     }
     changed_.clear();
 }
