@@ -62,7 +62,10 @@ void Store::migrate() {
         db::Connection& db;
         bool held;
         ~Unlock() {
-            if (held && db.usable()) db.prepare("SELECT pg_advisory_unlock(?)").bind(1, migration_lock).run();
+            try {  // never throw from a destructor; a broken connection released the lock already
+                if (held && db.usable()) db.prepare("SELECT pg_advisory_unlock(?)").bind(1, migration_lock).run();
+            } catch (const db::Error&) {
+            }
         }
     } unlock{*db, postgresql};
     db->execute(postgresql ? "CREATE TABLE IF NOT EXISTS schema_migrations ("

@@ -88,7 +88,12 @@ void WriteQueue::run_alone(const std::function<bool(db::Connection&)>& write, co
         db::Connection& db;
         bool held = false;
         ~Release() {
-            if (held && db.usable()) db.execute("SELECT pg_advisory_unlock_all()");
+            // A destructor must not throw (that would end the process): if the connection broke here,
+            // the database released the locks with it.
+            try {
+                if (held && db.usable()) db.execute("SELECT pg_advisory_unlock_all()");
+            } catch (const db::Error&) {
+            }
         }
     } release{*db};
     for (std::int64_t key : keys) {
