@@ -143,9 +143,9 @@ OrderAnswer place_order(ServerContext& ctx, const Account& account, const OrderR
     const std::string owner = account_owner(account.id);
 
     // The write queue's turns (PostgreSQL): orders one at a time, each after the writes of its performances.
-    std::vector<std::string> turns{"orders"};
+    std::vector<std::string> turns{std::string(orders_turn)};
     for (const PricedLine& line : priced.lines)
-        for (const PricedItem& item : line.items) turns.push_back("performance:" + item.instance.value);
+        for (const PricedItem& item : line.items) turns.push_back(performance_turn(item.instance.value));
     OrderAnswer result;
     ctx.writes.run([&](db::Connection& db) {
         if (auto stored = claim_idempotency_key(db, account.id, idempotency_key, now)) {

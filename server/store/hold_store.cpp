@@ -1,6 +1,8 @@
 // SQL for the holds table.
 #include "store/hold_store.hpp"
 
+#include "store/write_queue.hpp"
+
 namespace encore::server {
 
 std::optional<HoldRecord> HoldStore::find(const std::string& token) {
@@ -73,7 +75,7 @@ std::vector<std::string> HoldStore::expired_holding(const SeatRef& seat, Instant
 
 std::vector<std::string> performance_turns(const std::vector<SeatRef>& seats) {
     std::vector<std::string> turns;
-    for (const SeatRef& seat : seats) turns.push_back("performance:" + seat.instance.value);
+    for (const SeatRef& seat : seats) turns.push_back(performance_turn(seat.instance.value));
     return turns;
 }
 

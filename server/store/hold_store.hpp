@@ -28,7 +28,7 @@ struct SeatRef {
     bool operator==(const SeatRef&) const = default;
 };
 
-// The write queue's turns for writing `seats`: "performance:<id>" of each.
+// The write queue's turns for writing `seats`: performance_turn of each.
 std::vector<std::string> performance_turns(const std::vector<SeatRef>& seats);
 
 class HoldStore {

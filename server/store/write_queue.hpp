@@ -15,6 +15,7 @@
 #include <functional>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -26,6 +27,10 @@ struct sqlite3;
 namespace encore::server {
 
 enum class WriteLane { ordinary, priority };
+
+// The names of the write queue's turns (see run): one per performance, and one every order takes.
+inline std::string performance_turn(std::string_view instance_id) { return "performance:" + std::string(instance_id); }
+inline constexpr std::string_view orders_turn = "orders";
 
 class WriteQueue {
 public:
