@@ -24,7 +24,7 @@ struct FrontEndOptions {
     // The priority lane: requests it accepts are taken by workers before every other queued request,
     // and `priority_workers` more workers serve only them (serve.cpp: series bookings).
     std::function<bool(const RequestHead&, std::string_view body)> priority;
-    int priority_workers = 4;
+    int priority_workers = 16;
     std::size_t max_connections = 10000;             // beyond it, new connections wait in the listen backlog
     std::size_t max_connections_per_address = 256;   // beyond it, requests are answered 503 (trusted proxies exempt)
     std::size_t max_queued_requests = 4096;          // complete requests waiting for a worker; beyond it 503

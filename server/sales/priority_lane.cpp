@@ -8,7 +8,7 @@ namespace encore::server {
 WriteLane write_lane(const Basket& basket) {
     const bool series = std::any_of(basket.lines.begin(), basket.lines.end(),
                                     [](const BasketLine& line) { return line.kind == LineKind::series; });
-    return series ? WriteLane::priority : WriteLane::ordinary;
+    return series ? WriteLane::checkout : WriteLane::ordinary;
 }
 
 WriteLane write_lane(const HoldRequest& request) {

@@ -11,7 +11,8 @@
 
 namespace encore::server {
 
-// The write queue's lane for an order of this basket: priority when a line is a series.
+// The write queue's lane for an order of this basket: checkout when a line is a series (a series order
+// completes a booking whose seats are held already, so it goes before new series holds).
 WriteLane write_lane(const Basket& basket);
 // The write queue's lane for a hold: priority when it holds a series seat.
 WriteLane write_lane(const HoldRequest& request);

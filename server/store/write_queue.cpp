@@ -25,8 +25,8 @@ std::int64_t advisory_key(std::string_view name) {
 
 }  // namespace
 
-WriteQueue::WriteQueue(ConnectionPool& pool, std::size_t max_batch)
-    : pool_(pool), max_batch_(max_batch), grouped_(!pool.is_postgresql()) {
+WriteQueue::WriteQueue(ConnectionPool& pool, std::size_t max_batch, std::size_t max_priority_cut)
+    : pool_(pool), max_batch_(max_batch), max_priority_cut_(std::max<std::size_t>(1, max_priority_cut)), grouped_(!pool.is_postgresql()) {
     if (!grouped_) return;
     writer_ = std::thread([this] { writer_loop(); });
     checkpointer_ = std::thread([this] { checkpointer_loop(); });
@@ -69,7 +69,7 @@ void WriteQueue::checkpointer_loop() {
         }
         {
             std::lock_guard lock(mutex_);
-            if (stopping_ && queue_.empty() && priority_.empty()) return;
+            if (stopping_ && queue_.empty() && priority_.empty() && checkout_.empty()) return;
         }
         // PASSIVE: copies what no reader still needs, without waiting for anyone or stopping the writer.
         sqlite3_wal_checkpoint_v2(static_cast<sqlite::Connection&>(*db).handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
@@ -107,14 +107,14 @@ void WriteQueue::run_alone(const std::function<bool(db::Connection&)>& write, co
 void WriteQueue::run(const std::function<bool(db::Connection&)>& write, WriteLane lane,
                      const std::vector<std::string>& turns) {
     if (!grouped_) return run_alone(write, turns);
-    Job job{&write, nullptr, false};
+    Job job{&write, nullptr, {}};
+    std::future<void> committed = job.done.get_future();
     {
-        std::unique_lock lock(mutex_);
-        (lane == WriteLane::priority ? priority_ : queue_).push_back(&job);
-        queued_.notify_one();
-        committed_.wait(lock, [&] { return job.done; });
+        std::lock_guard lock(mutex_);
+        (lane == WriteLane::checkout ? checkout_ : lane == WriteLane::priority ? priority_ : queue_).push_back(&job);
     }
-    if (job.error) std::rethrow_exception(job.error);
+    queued_.notify_one();
+    committed.get();
 }
 
 void WriteQueue::writer_loop() {
@@ -135,29 +135,33 @@ void WriteQueue::writer_loop() {
         std::deque<Job*> batch;
         {
             std::unique_lock lock(mutex_);
-            queued_.wait(lock, [&] { return stopping_ || !queue_.empty() || !priority_.empty(); });
-            if (queue_.empty() && priority_.empty()) return;
-            // Priority writes make a batch of their own, committed as soon as they have run.
-            while (priority_.empty() && !queue_.empty() && batch.size() < max_batch_) {
+            queued_.wait(lock, [&] { return stopping_ || !queue_.empty() || !priority_.empty() || !checkout_.empty(); });
+            if (queue_.empty() && priority_.empty() && checkout_.empty()) return;
+            // Priority and checkout writes make a batch of their own, committed as soon as they have run.
+            while (priority_.empty() && checkout_.empty() && !queue_.empty() && batch.size() < max_batch_) {
                 batch.push_back(queue_.front());
                 queue_.pop_front();
             }
         }
         std::deque<Job*> left = run_batch(db, batch);
-        {
+        if (!left.empty()) {
             std::lock_guard lock(mutex_);
-            for (Job* job : batch) job->done = true;
             queue_.insert(queue_.begin(), left.begin(), left.end());
         }
-        committed_.notify_all();
+        // Each caller has its own promise: only this batch's callers wake, not every waiting one.
+        for (Job* job : batch) {
+            if (job->error) job->done.set_exception(job->error);
+            else job->done.set_value();
+        }
     }
 }
 
 std::size_t WriteQueue::take_priority(std::deque<Job*>& batch, std::size_t at) {
     std::lock_guard lock(mutex_);
-    const std::size_t taken = priority_.size();
-    batch.insert(batch.begin() + static_cast<std::ptrdiff_t>(at), priority_.begin(), priority_.end());
-    priority_.clear();
+    std::deque<Job*>& lane = checkout_.empty() ? priority_ : checkout_;
+    const std::size_t taken = &lane == &priority_ ? std::min(lane.size(), max_priority_cut_) : lane.size();
+    batch.insert(batch.begin() + static_cast<std::ptrdiff_t>(at), lane.begin(), lane.begin() + static_cast<std::ptrdiff_t>(taken));
+    lane.erase(lane.begin(), lane.begin() + static_cast<std::ptrdiff_t>(taken));
     return taken;
 }
 
@@ -178,11 +182,16 @@ std::deque<WriteQueue::Job*> WriteQueue::run_batch(sqlite::Connection& db, std::
             }
         }
         std::size_t end = batch.size();
+        bool cut = false;
         for (;; ++ran) {
             // A batch of ordinary writes commits at least its first one, so a stream of priority
-            // writes never starves the crowd.
-            if (ran > 0 || end == 0)
-                if (const std::size_t cut_in = take_priority(batch, ran)) end = ran + cut_in;
+            // writes never starves the crowd. One cut per batch: the priority writes that arrive while
+            // it runs wait for its commit and make the next one, instead of holding back its answers.
+            if (!cut && (ran > 0 || end == 0))
+                if (const std::size_t cut_in = take_priority(batch, ran)) {
+                    end = ran + cut_in;
+                    cut = true;
+                }
             if (ran == end) break;
             Job& job = *batch[ran];
             db.execute("SAVEPOINT write");

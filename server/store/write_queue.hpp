@@ -13,6 +13,7 @@
 #include <deque>
 #include <exception>
 #include <functional>
+#include <future>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -26,7 +27,9 @@ struct sqlite3;
 
 namespace encore::server {
 
-enum class WriteLane { ordinary, priority };
+// ordinary: the crowd's writes, many to a commit. priority: run before them (a series hold). checkout: a
+// priority write that completes a purchase (a series order), run before the other priority writes.
+enum class WriteLane { ordinary, priority, checkout };
 
 // The names of the write queue's turns (see run): one per performance, and one every order takes.
 inline std::string performance_turn(std::string_view instance_id) { return "performance:" + std::string(instance_id); }
@@ -34,7 +37,9 @@ inline constexpr std::string_view orders_turn = "orders";
 
 class WriteQueue {
 public:
-    explicit WriteQueue(ConnectionPool& pool, std::size_t max_batch = 256);
+    // A cut of priority writes takes at most `max_priority_cut` of them (checkout writes: all that wait),
+    // so a checkout write that arrives meanwhile waits for at most that many.
+    explicit WriteQueue(ConnectionPool& pool, std::size_t max_batch = 256, std::size_t max_priority_cut = 2);
     ~WriteQueue();  // finishes what is queued, then stops the writer
     WriteQueue(const WriteQueue&) = delete;
     WriteQueue& operator=(const WriteQueue&) = delete;
@@ -44,7 +49,8 @@ public:
     // savepoint is rolled back); an exception it throws undoes them too and is rethrown here, as is a
     // failed COMMIT to every write of the batch. A priority write runs before every queued ordinary
     // one, between two writes of the batch under way if there is one, and that batch then commits
-    // without running the rest of its writes (they go first into the next batch).
+    // without running the rest of its writes (they go first into the next batch). Checkout writes do
+    // the same, ahead of the priority writes.
     // On PostgreSQL, writes that name the same turn in `turns` ("performance:<id>", "orders") take turns
     // on an advisory lock before their transaction begins, so they queue instead of failing each other's
     // serializable transactions (a turn only spares retries: correctness rests on the transaction).
@@ -53,16 +59,18 @@ public:
              const std::vector<std::string>& turns = {});
 
 private:
+    // A caller's write; `done` wakes that caller alone when its batch has committed (or failed).
     struct Job {
         const std::function<bool(db::Connection&)>* write;
         std::exception_ptr error;
-        bool done = false;
+        std::promise<void> done;
     };
     void writer_loop();
     // Runs and commits `batch`, or the part of it before a priority write cut in; returns the writes
     // it left for the next batch.
     std::deque<Job*> run_batch(sqlite::Connection& db, std::deque<Job*>& batch);
-    // Moves the waiting priority writes into `batch` at `at`; how many.
+    // Moves the waiting checkout writes, or when there are none the first waiting priority writes (up to
+    // max_priority_cut_), into `batch` at `at`; how many.
     std::size_t take_priority(std::deque<Job*>& batch, std::size_t at);
     void run_alone(const std::function<bool(db::Connection&)>& write, const std::vector<std::string>& turns);
     void checkpointer_loop();
@@ -70,9 +78,10 @@ private:
 
     ConnectionPool& pool_;
     std::size_t max_batch_;
+    std::size_t max_priority_cut_;
     std::mutex mutex_;
-    std::condition_variable queued_, committed_;
-    std::deque<Job*> queue_, priority_;
+    std::condition_variable queued_;
+    std::deque<Job*> queue_, priority_, checkout_;
     const bool grouped_;  // SQLite: one writer thread, many writes per transaction
     bool stopping_ = false;
     std::thread writer_;

@@ -143,6 +143,91 @@ TEST_CASE("a priority write cuts the batch under way short: it commits before th
     CHECK(count.integer(0) == 12);
 }
 
+TEST_CASE("priority writes that arrive while a priority cut runs wait for its commit", "[priority_lane]") {
+    QueueFixture fixture;
+    Journal journal;
+    std::vector<std::thread> threads;
+    {
+        WriteQueue writes(fixture.pool);
+        std::promise<void> open, running;
+        threads.push_back(queue_write(writes, fixture.pool, journal, "series", WriteLane::priority, open.get_future().share(), &running));
+        running.get_future().wait();  // the writer is inside the cut that runs "series"
+        for (int i = 0; i < 3; ++i)
+            threads.push_back(queue_write(writes, fixture.pool, journal, "late-" + std::to_string(i), WriteLane::priority));
+        std::this_thread::sleep_for(settle);
+        open.set_value();
+        for (auto& t : threads) t.join();
+    }
+    // "series" was answered when its cut committed, not after the writes that came later.
+    for (int i = 0; i < 3; ++i) CHECK(journal.position("late-" + std::to_string(i) + " saw series committed") < journal.entries().size());
+}
+
+TEST_CASE("a cut takes at most two priority writes, so a checkout write never waits behind many", "[priority_lane]") {
+    QueueFixture fixture;
+    Journal journal;
+    std::vector<std::thread> threads;
+    {
+        WriteQueue writes(fixture.pool);
+        std::promise<void> open, running;
+        threads.push_back(queue_write(writes, fixture.pool, journal, "blocker", WriteLane::ordinary, open.get_future().share(), &running));
+        running.get_future().wait();
+        threads.push_back(queue_write(writes, fixture.pool, journal, "series", WriteLane::priority));
+        for (int i = 0; i < 3; ++i) {
+            std::this_thread::sleep_for(settle);  // queued in this order
+            threads.push_back(queue_write(writes, fixture.pool, journal, "hold-" + std::to_string(i), WriteLane::priority));
+        }
+        std::this_thread::sleep_for(settle);
+        open.set_value();
+        for (auto& t : threads) t.join();
+    }
+    // The first cut: "series" and "hold-0", committed together; the next: the other two.
+    REQUIRE(journal.position("ran hold-0") < journal.entries().size());
+    CHECK(journal.position("hold-0 saw series committed") == journal.entries().size());
+    CHECK(journal.position("hold-1 saw series committed") < journal.entries().size());
+    CHECK(journal.position("hold-2 saw series committed") < journal.entries().size());
+}
+
+TEST_CASE("a checkout write (a series order) runs and commits before the priority writes queued ahead of it",
+          "[priority_lane]") {
+    QueueFixture fixture;
+    Journal journal;
+    std::vector<std::thread> threads;
+    {
+        WriteQueue writes(fixture.pool);
+        std::promise<void> open, running;
+        threads.push_back(queue_write(writes, fixture.pool, journal, "blocker", WriteLane::ordinary, open.get_future().share(), &running));
+        running.get_future().wait();
+        for (int i = 0; i < 3; ++i)
+            threads.push_back(queue_write(writes, fixture.pool, journal, "hold-" + std::to_string(i), WriteLane::priority));
+        std::this_thread::sleep_for(settle);
+        threads.push_back(queue_write(writes, fixture.pool, journal, "series", WriteLane::checkout));
+        std::this_thread::sleep_for(settle);
+        open.set_value();
+        for (auto& t : threads) t.join();
+    }
+    const std::size_t series_ran = journal.position("ran series");
+    REQUIRE(series_ran < journal.entries().size());
+    for (int i = 0; i < 3; ++i) {
+        const std::string hold = "hold-" + std::to_string(i);
+        CHECK(series_ran < journal.position("ran " + hold));
+        CHECK(journal.position(hold + " saw series committed") < journal.entries().size());
+    }
+}
+
+TEST_CASE("a series order takes the checkout lane, a series hold the priority lane", "[priority_lane]") {
+    encore::Basket series;
+    encore::BasketLine line;
+    line.kind = encore::LineKind::series;
+    series.lines.push_back(line);
+    CHECK(write_lane(series) == WriteLane::checkout);
+    CHECK(write_lane(encore::Basket{}) == WriteLane::ordinary);
+    HoldRequest hold;
+    hold.series = SeriesChoice{};
+    CHECK(write_lane(hold) == WriteLane::priority);
+    hold.series.reset();
+    CHECK(write_lane(hold) == WriteLane::ordinary);
+}
+
 namespace {
 
 // A front end on loopback whose POST /api/orders notes the body it handles; a body "block" holds its
