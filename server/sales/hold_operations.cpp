@@ -72,8 +72,10 @@ std::optional<HoldLimitReached> hold_limit(const Options& options, db::Connectio
                                     "You already have " + std::to_string(live) + " holds; buy or release one first (at most " +
                                         std::to_string(options.max_holds_per_client) + ")."};
     }
+    const std::map<std::string, int> owned_by_instance = owned_seats_by_instance(db, owner);
     for (const auto& [instance, count] : per_instance) {
-        const int owned = owned_seats_at(db, owner, InstanceId{instance});
+        const auto found = owned_by_instance.find(instance);
+        const int owned = found == owned_by_instance.end() ? 0 : found->second;
         if (owned + count > options.max_seats_per_customer)
             return HoldLimitReached{ApiProblem::seat_limit_reached, options.max_seats_per_customer,
                                     "You already hold or have bought " + std::to_string(owned) + " seats at " + instance +
@@ -146,12 +148,18 @@ HoldOutcome create_hold(ServerContext& ctx, const Catalog& catalog, const std::o
             holds.insert(*record);
         }
         SeatLedger ledger(db);
-        for (const SeatRef& seat : wanted)
-            for (const std::string& expired : holds.expired_holding(seat, now)) free_hold(holds, ledger, expired);
+        const std::vector<SeatRef> not_claimed = ledger.claim_all(wanted, SeatState::held, record->token, std::nullopt, owner);
+        // A seat may still be kept by a hold that has expired but was not swept yet: free it and try again.
+        bool freed = false;
+        for (const SeatRef& seat : not_claimed)
+            for (const std::string& expired : holds.expired_holding(seat, now)) {
+                free_hold(holds, ledger, expired);
+                freed = true;
+            }
+        if (freed) ledger.finish();  // the freed seats' rows are gone before they are claimed again
         SeatsUnavailable taken;
-        for (const SeatRef& seat : wanted)
-            if (!ledger.claim(seat.instance, seat.seat, SeatState::held, record->token, std::nullopt, owner))
-                taken.seats.push_back(seat);
+        if (!not_claimed.empty())
+            taken.seats = ledger.claim_all(not_claimed, SeatState::held, record->token, std::nullopt, owner);
         if (!taken.seats.empty()) {
             outcome = std::move(taken);  // rolled back: nothing of this request is held
             return false;

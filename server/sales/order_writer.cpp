@@ -3,6 +3,7 @@
 // check the on-sale limits, answer a refusal as a problem, store the answer under the key.
 #include "sales/order_writer.hpp"
 
+#include <map>
 #include <optional>
 #include <set>
 
@@ -86,8 +87,10 @@ std::optional<ApiResponse> limit_refusal(db::Connection& db, const Options& opti
     for (const PricedLine& line : priced.lines)
         for (const PricedItem& item : line.items)
             if (!item.instance.empty()) instances.insert(item.instance.value);
+    const std::map<std::string, int> owned_by_instance = owned_seats_by_instance(db, owner);
     for (const std::string& instance : instances) {
-        const int owned = owned_seats_at(db, owner, InstanceId{instance});
+        const auto found = owned_by_instance.find(instance);
+        const int owned = found == owned_by_instance.end() ? 0 : found->second;
         if (owned <= options.max_seats_per_customer) continue;
         ApiResponse refusal = problem_response(409, ApiProblem::seat_limit_reached, "Seat limit reached",
                                                "This order would give you " + std::to_string(owned) + " seats at " + instance +
@@ -139,6 +142,9 @@ OrderAnswer place_order(ServerContext& ctx, const Account& account, const OrderR
         snapshot.commit();
     }
     PricedBasket priced = price_basket(published->catalog, request.basket, customer, now, usage);
+    // The texts the order row stores, made here rather than while every other write waits.
+    const std::string basket_json = basket_to_json(request.basket).dump();
+    std::string priced_json = priced_basket_to_json(priced).dump();
     const bool limited = account.role == Role::customer && request.basket.channel != Channel::box_office;
     const std::string owner = account_owner(account.id);
 
@@ -154,8 +160,10 @@ OrderAnswer place_order(ServerContext& ctx, const Account& account, const OrderR
         }
         const Customer current = load_customer(db, account.id, account.tags);
         const OfferUsage current_usage = load_offer_usage(db);
-        if (!same_customer(current, customer) || !same_usage(current_usage, usage))
+        if (!same_customer(current, customer) || !same_usage(current_usage, usage)) {
             priced = price_basket(published->catalog, request.basket, current, now, current_usage);
+            priced_json.clear();
+        }
         try {
             if (!priced.valid) {
                 ApiResponse refusal = problem_response(422, ApiProblem::basket_invalid, "The basket cannot be sold",
@@ -167,7 +175,8 @@ OrderAnswer place_order(ServerContext& ctx, const Account& account, const OrderR
             check_expected(priced, request);
             const OrderWrite written = write_order(db, published->catalog,
                                                    {account.id, request.basket, priced, request.holds, request.method,
-                                                    request.card_token, now, ctx.options.invoice_days, owner, acting_staff});
+                                                    request.card_token, now, ctx.options.invoice_days, owner, acting_staff,
+                                                    basket_json, priced_json});
             if (const auto* seat = std::get_if<SeatNotFree>(&written)) throw Refusal{refusal_of(*seat)};
             if (const auto* payment = std::get_if<PaymentRefused>(&written)) throw Refusal{refusal_of(*payment)};
             if (limited)

@@ -9,6 +9,7 @@
 #include "encore/ids.hpp"
 #include "encore/time.hpp"
 #include "store/database.hpp"
+#include "store/seat_ledger.hpp"
 
 namespace encore::server {
 
@@ -20,12 +21,6 @@ struct HoldRecord {
     Instant expires_at;
     Instant max_expires_at;
     std::string kind = "basket";  // "subscription": a series the box office holds for a customer
-};
-
-struct SeatRef {
-    InstanceId instance;
-    SeatId seat;
-    bool operator==(const SeatRef&) const = default;
 };
 
 // The write queue's turns for writing `seats`: performance_turn of each.

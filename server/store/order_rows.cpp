@@ -86,7 +86,8 @@ private:
         insert.bind(1, reference).bind(2, draft_.account_id).bind(3, card ? "paid" : "reserved");
         insert.bind(4, channel_name(draft_.basket.channel));
         insert.bind(5, priced.currency.code).bind(6, priced.total);
-        insert.bind(7, basket_to_json(draft_.basket).dump()).bind(8, priced_basket_to_json(priced).dump());
+        insert.bind(7, draft_.basket_json.empty() ? basket_to_json(draft_.basket).dump() : draft_.basket_json);
+        insert.bind(8, draft_.priced_json.empty() ? priced_basket_to_json(priced).dump() : draft_.priced_json);
         insert.bind(9, payment_method_name(provider.method()));
         if (card) insert.bind_null(10);
         else insert.bind(10, InvoiceProvider::due_at(now, draft_.invoice_days, first_performance(priced)).unix_seconds);
@@ -102,20 +103,47 @@ private:
 
     void take_seats(const PricedBasket& priced, std::int64_t order_id, SeatState state) {
         const std::set<std::string> holds = usable_holds(db_, draft_.holds, draft_.account_id, draft_.now);
-        auto held_by = db_.prepare("SELECT hold_token FROM seat_states WHERE instance_id = ? AND seat_id = ? AND state = 'held'");
+        HoldStore hold_store(db_);
+        std::map<std::pair<std::string, std::string>, std::string> held_for_order;  // (instance, seat) -> hold token
+        std::map<std::string, std::size_t> hold_size;  // hold token -> seats it keeps
+        for (const std::string& token : holds) {
+            const std::vector<SeatRef> held = hold_store.held_seats(token);
+            hold_size[token] = held.size();
+            for (const SeatRef& seat : held) held_for_order[{seat.instance.value, seat.seat.value}] = token;
+        }
+        std::map<std::string, std::vector<SeatRef>> from_hold;  // hold token -> the order's seats it keeps
+        std::vector<SeatRef> to_claim;
+        std::map<SeatRef, int> lines;
         for (const PricedLine& line : priced.lines)
             for (const PricedItem& item : line.items) {
                 if (item.instance.empty()) continue;
-                held_by.bind(1, item.instance.value).bind(2, item.seat.value);
-                const std::string token = held_by.step() && !held_by.is_null(0) ? held_by.text(0) : std::string();
-                held_by.reset();
-                const bool taken = holds.contains(token)
-                                       ? ledger_.convert_held(item.instance, item.seat, token, state, order_id, draft_.owner)
-                                       : ledger_.claim(item.instance, item.seat, state, "", order_id, draft_.owner);
-                if (!taken) throw Refused{SeatNotFree{line.index, item.instance, item.seat}};
+                const SeatRef seat{item.instance, item.seat};
+                lines.try_emplace(seat, line.index);
+                const auto held = held_for_order.find({item.instance.value, item.seat.value});
+                if (held != held_for_order.end()) from_hold[held->second].push_back(seat);
+                else to_claim.push_back(seat);
             }
-        HoldStore emptied(db_);
-        for (const std::string& token : holds) emptied.remove_if_empty(token);
+        auto refuse = [&](const SeatRef& seat) { throw Refused{SeatNotFree{lines.at(seat), seat.instance, seat.seat}}; };
+        for (const auto& [token, seats] : from_hold) {
+            // The whole hold becomes the order's in one statement; a part of it, seat by seat.
+            if (seats.size() == hold_size.at(token)) {
+                if (!ledger_.convert_hold_all(token, seats, state, order_id, draft_.owner)) refuse(seats.front());
+                continue;
+            }
+            for (const SeatRef& seat : seats)
+                if (!ledger_.convert_held(seat.instance, seat.seat, token, state, order_id, draft_.owner)) refuse(seat);
+        }
+        const std::vector<SeatRef> not_free = ledger_.claim_all(to_claim, state, "", order_id, draft_.owner);
+        if (!not_free.empty()) {
+            // The refusal names the first seat of the basket that was not free.
+            const SeatRef* first = nullptr;
+            for (const PricedLine& line : priced.lines)
+                for (const PricedItem& item : line.items)
+                    for (const SeatRef& seat : not_free)
+                        if (!first && seat.instance == item.instance && seat.seat == item.seat) first = &seat;
+            refuse(first ? *first : not_free.front());
+        }
+        for (const std::string& token : holds) hold_store.remove_if_empty(token);
     }
 
     void issue_passes(const PricedBasket& priced, std::int64_t order_id) {

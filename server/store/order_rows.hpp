@@ -27,6 +27,9 @@ struct OrderDraft {
     int invoice_days = 0;              // an invoice is due this long after `now` (or at the first performance)
     std::string owner;                 // the seats' owner for per-customer limits ("account:7"), or ""
     std::int64_t acting_staff = 0;     // a member of staff selling for the account (0: the account itself)
+    // The stored texts of `basket` and `priced`, when the caller made them before the write ("": made here).
+    std::string basket_json = {};
+    std::string priced_json = {};
 };
 
 struct OrderWritten {

@@ -1,7 +1,9 @@
 // Seat state changes with per-instance versions and a change log.
 #include "store/seat_ledger.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <set>
 
 
 namespace encore::server {
@@ -140,6 +142,117 @@ void SeatLedger::release_house_seat(const InstanceId& instance, const SeatId& se
     remove.bind(1, instance.value).bind(2, seat.value);
     remove.run();
     if (db_.changes() == 1) record(instance.value, seat.value, SeatState::open);
+}
+
+namespace {
+
+// Rows per multi-row statement: a power of two up to 64 (n rows take popcount(n) statements), so each
+// statement has at most 7 texts in the connection's statement cache and stays far under the limits on
+// parameters.
+constexpr std::size_t most_rows_per_statement = 64;
+
+std::size_t rows_in_chunk(std::size_t left) {
+    std::size_t rows = most_rows_per_statement;
+    while (rows > left) rows /= 2;
+    return rows;
+}
+
+std::string values_list(std::size_t rows, const char* row) {
+    std::string list;
+    for (std::size_t i = 0; i < rows; ++i) list += (i ? ", " : "") + std::string(row);
+    return list;
+}
+
+std::int64_t unix_now() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+std::map<std::string, std::int64_t> SeatLedger::bump_versions(const std::vector<SeatRef>& seats) {
+    std::set<std::string> instances;
+    for (const SeatRef& seat : seats) instances.insert(seat.instance.value);
+    const std::vector<std::string> sorted(instances.begin(), instances.end());  // one order for every writer
+    std::map<std::string, std::int64_t> versions;
+    for (std::size_t from = 0, rows = 0; from < sorted.size(); from += rows) {
+        rows = rows_in_chunk(sorted.size() - from);
+        auto bump = db_.prepare("INSERT INTO instance_versions (instance_id, version) VALUES " + values_list(rows, "(?, 1)") +
+                                " ON CONFLICT (instance_id) DO UPDATE SET version = instance_versions.version + 1 "
+                                "RETURNING instance_id, version");
+        for (std::size_t i = 0; i < rows; ++i) bump.bind(static_cast<int>(i + 1), sorted[from + i]);
+        while (bump.step()) versions[bump.text(0)] = bump.integer(1);
+    }
+    return versions;
+}
+
+void SeatLedger::log_all(const std::vector<SeatRef>& seats, SeatState state, const std::map<std::string, std::int64_t>& versions) {
+    const std::int64_t changed_at = unix_now();
+    for (std::size_t from = 0, rows = 0; from < seats.size(); from += rows) {
+        rows = rows_in_chunk(seats.size() - from);
+        auto log = db_.prepare("INSERT INTO seat_changes (instance_id, version, seat_id, state, changed_at) VALUES " +
+                               values_list(rows, "(?, ?, ?, ?, ?)") +
+                               " ON CONFLICT (instance_id, version, seat_id) DO UPDATE SET state = excluded.state, "
+                               "changed_at = excluded.changed_at");
+        int at = 1;
+        for (std::size_t i = from; i < from + rows; ++i) {
+            log.bind(at++, seats[i].instance.value);
+            log.bind(at++, versions.at(seats[i].instance.value));
+            log.bind(at++, seats[i].seat.value);
+            log.bind(at++, seat_state_name(state));
+            log.bind(at++, changed_at);
+        }
+        log.run();
+    }
+}
+
+std::vector<SeatRef> SeatLedger::claim_all(const std::vector<SeatRef>& seats, SeatState state, const std::string& hold_token,
+                                           std::optional<std::int64_t> order_id, const std::string& owner) {
+    std::vector<SeatRef> wanted, refused;
+    std::set<SeatRef> named;
+    for (const SeatRef& seat : seats) (named.insert(seat).second ? wanted : refused).push_back(seat);
+    if (wanted.empty()) return refused;
+    const std::map<std::string, std::int64_t> versions = bump_versions(wanted);
+    std::set<SeatRef> claimed;
+    for (std::size_t from = 0, rows = 0; from < wanted.size(); from += rows) {
+        rows = rows_in_chunk(wanted.size() - from);
+        auto insert = db_.prepare(
+            "INSERT INTO seat_states (instance_id, seat_id, state, changed_version, hold_token, order_id, owner) VALUES " +
+            values_list(rows, "(?, ?, ?, ?, ?, ?, NULLIF(?, ''))") + " ON CONFLICT DO NOTHING RETURNING instance_id, seat_id");
+        int at = 1;
+        for (std::size_t i = from; i < from + rows; ++i) {
+            insert.bind(at++, wanted[i].instance.value);
+            insert.bind(at++, wanted[i].seat.value);
+            insert.bind(at++, seat_state_name(state));
+            insert.bind(at++, versions.at(wanted[i].instance.value));
+            if (hold_token.empty()) insert.bind_null(at++);
+            else insert.bind(at++, hold_token);
+            if (order_id) insert.bind(at++, *order_id);
+            else insert.bind_null(at++);
+            insert.bind(at++, owner);
+        }
+        while (insert.step()) claimed.insert({InstanceId{insert.text(0)}, SeatId{insert.text(1)}});
+    }
+    std::vector<SeatRef> taken;
+    for (const SeatRef& seat : wanted) (claimed.contains(seat) ? taken : refused).push_back(seat);
+    log_all(taken, state, versions);
+    return refused;
+}
+
+bool SeatLedger::convert_hold_all(const std::string& hold_token, const std::vector<SeatRef>& seats, SeatState state,
+                                  std::int64_t order_id, const std::string& owner) {
+    const std::set<SeatRef> wanted(seats.begin(), seats.end());
+    if (wanted.size() != seats.size() || wanted.empty()) return false;
+    const std::map<std::string, std::int64_t> versions = bump_versions(seats);
+    auto update = db_.prepare(
+        "UPDATE seat_states SET state = ?, hold_token = NULL, order_id = ?, owner = COALESCE(NULLIF(?, ''), owner), "
+        "changed_version = (SELECT v.version FROM instance_versions v WHERE v.instance_id = seat_states.instance_id) "
+        "WHERE hold_token = ? AND state = 'held' RETURNING instance_id, seat_id");
+    update.bind(1, seat_state_name(state)).bind(2, order_id).bind(3, owner).bind(4, hold_token);
+    std::set<SeatRef> converted;
+    while (update.step()) converted.insert({InstanceId{update.text(0)}, SeatId{update.text(1)}});
+    if (converted != wanted) return false;
+    log_all(seats, state, versions);
+    return true;
 }
 
 void SeatLedger::finish() {

@@ -8,10 +8,12 @@ std::string account_owner(std::int64_t account_id) { return "account:" + std::to
 
 std::string client_owner(std::string_view client_address) { return "client:" + std::string(client_address); }
 
-int owned_seats_at(db::Connection& db, const std::string& owner, const InstanceId& instance) {
-    auto count = db.prepare("SELECT COUNT(*) FROM seat_states WHERE owner = ? AND instance_id = ?");
-    count.bind(1, owner).bind(2, instance.value).step();
-    return static_cast<int>(count.integer(0));
+std::map<std::string, int> owned_seats_by_instance(db::Connection& db, const std::string& owner) {
+    auto count = db.prepare("SELECT instance_id, COUNT(*) FROM seat_states WHERE owner = ? GROUP BY instance_id");
+    count.bind(1, owner);
+    std::map<std::string, int> owned;
+    while (count.step()) owned[count.text(0)] = static_cast<int>(count.integer(1));
+    return owned;
 }
 
 int live_holds_of_account(db::Connection& db, std::int64_t account_id, Instant now) {

@@ -2,6 +2,7 @@
 // performance, live holds, unpaid invoice seats). Plain SQL inside the caller's transaction.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -15,8 +16,8 @@ namespace encore::server {
 std::string account_owner(std::int64_t account_id);
 std::string client_owner(std::string_view client_address);
 
-// Held, reserved and sold seats of `owner` at one instance.
-int owned_seats_at(db::Connection& db, const std::string& owner, const InstanceId& instance);
+// Held, reserved and sold seats of `owner`, by instance (one query however many performances a series spans).
+std::map<std::string, int> owned_seats_by_instance(db::Connection& db, const std::string& owner);
 // Basket holds that have not expired and still keep a seat: an account's (not the series the box office
 // holds for it), or an anonymous client's.
 int live_holds_of_account(db::Connection& db, std::int64_t account_id, Instant now);

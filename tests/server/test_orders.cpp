@@ -78,6 +78,33 @@ TEST_CASE("a card order sells its seats and the owner can read it", "[orders]") 
     }
 }
 
+TEST_CASE("an order takes part of a hold seat by seat, and what is left of it at once, ending the hold", "[orders]") {
+    Shop shop;
+    const std::string alice = shop.register_customer("alice@test.example");
+    const std::string hold = shop.hold(alice, macbeth, {"ST-H-14", "ST-H-15", "ST-H-16"});
+
+    auto first = shop.post_order(alice, shop.order_body(alice, web_basket({ticket_line(macbeth, "ST-H-14")}), invoice_payment(), {hold}),
+                                 "part");
+    INFO(first->body);
+    REQUIRE(first->status == 201);
+    CHECK(shop.seat_state(macbeth, "ST-H-14") == 'r');
+    CHECK(shop.seat_state(macbeth, "ST-H-15") == 'h');
+    CHECK(shop.seat_state(macbeth, "ST-H-16") == 'h');
+    auto left = shop.get_as("/api/holds/" + hold, alice);
+    REQUIRE(left->status == 200);
+    CHECK(body_json(left)["hold"]["seats"].size() == 2);
+
+    auto rest = shop.post_order(
+        alice, shop.order_body(alice, web_basket({ticket_line(macbeth, "ST-H-16"), ticket_line(macbeth, "ST-H-15")}), invoice_payment(), {hold}),
+        "rest");
+    INFO(rest->body);
+    REQUIRE(rest->status == 201);
+    CHECK(shop.seat_state(macbeth, "ST-H-15") == 'r');
+    CHECK(shop.seat_state(macbeth, "ST-H-16") == 'r');
+    CHECK(shop.get_as("/api/holds/" + hold, alice)->status == 404);
+    CHECK(shop.count("holds") == 0);
+}
+
 TEST_CASE("an order gets a short reference that finds it again; its long reference still works", "[orders]") {
     Shop shop;
     const std::string alice = shop.register_customer("alice@test.example");
