@@ -229,6 +229,21 @@ TEST_CASE("an expired hold frees its seats without any request touching it", "[h
     s.hold_ok({{"instance", macbeth}, {"seats", {"UC-A-1"}}});
 }
 
+TEST_CASE("a seat kept by an expired hold not yet swept can be held at once, with the seats beside it", "[holds]") {
+    HoldServer s;
+    const json old = s.hold_ok({{"instance", macbeth}, {"seats", {"UC-B-1", "UC-B-2"}}});
+    s.travel("2026-11-21T12:16:00Z");
+    // Straight after the clock moves, before the once-a-second sweep (whichever comes first, the seat is free).
+    const json fresh = s.hold_ok({{"instance", macbeth}, {"seats", {"UC-B-3", "UC-B-1"}}});
+    CHECK(fresh["seats"] == json::array({seat_ref(macbeth, "UC-B-1"), seat_ref(macbeth, "UC-B-3")}));
+    const encore::Catalog catalog = demo_catalog();
+    const json availability = s.availability(macbeth);
+    CHECK(state_of(catalog, availability, "UC-B-1") == 'h');
+    CHECK(state_of(catalog, availability, "UC-B-3") == 'h');
+    CHECK(state_of(catalog, availability, "UC-B-2") == 'o');
+    require_problem(get(s.client, "/api/holds/" + old["token"].get<std::string>()), 404, "hold_not_found");
+}
+
 TEST_CASE("an abandoned hold ends within the grace time unless its page comes back and extends it", "[holds]") {
     HoldServer s({"--hold-grace-seconds", "20"});
     const std::string ada = register_customer(s.client, "ada@example.org")["token"];
