@@ -2,6 +2,7 @@
 // offer uses and the payment, in that order.
 #include "store/order_rows.hpp"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
@@ -104,12 +105,12 @@ private:
     void take_seats(const PricedBasket& priced, std::int64_t order_id, SeatState state) {
         const std::set<std::string> holds = usable_holds(db_, draft_.holds, draft_.account_id, draft_.now);
         HoldStore hold_store(db_);
-        std::map<std::pair<std::string, std::string>, std::string> held_for_order;  // (instance, seat) -> hold token
-        std::map<std::string, std::size_t> hold_size;  // hold token -> seats it keeps
+        std::map<SeatRef, std::string> held_for_order;  // seat -> the presented hold that keeps it
+        std::map<std::string, std::size_t> hold_size;   // hold token -> seats it keeps
         for (const std::string& token : holds) {
             const std::vector<SeatRef> held = hold_store.held_seats(token);
             hold_size[token] = held.size();
-            for (const SeatRef& seat : held) held_for_order[{seat.instance.value, seat.seat.value}] = token;
+            for (const SeatRef& seat : held) held_for_order[seat] = token;
         }
         std::map<std::string, std::vector<SeatRef>> from_hold;  // hold token -> the order's seats it keeps
         std::vector<SeatRef> to_claim;
@@ -119,7 +120,7 @@ private:
                 if (item.instance.empty()) continue;
                 const SeatRef seat{item.instance, item.seat};
                 lines.try_emplace(seat, line.index);
-                const auto held = held_for_order.find({item.instance.value, item.seat.value});
+                const auto held = held_for_order.find(seat);
                 if (held != held_for_order.end()) from_hold[held->second].push_back(seat);
                 else to_claim.push_back(seat);
             }
@@ -134,15 +135,9 @@ private:
                 if (!ledger_.convert_held(seat.instance, seat.seat, token, state, order_id, draft_.owner)) refuse(seat);
         }
         const std::vector<SeatRef> not_free = ledger_.claim_all(to_claim, state, "", order_id, draft_.owner);
-        if (!not_free.empty()) {
-            // The refusal names the first seat of the basket that was not free.
-            const SeatRef* first = nullptr;
-            for (const PricedLine& line : priced.lines)
-                for (const PricedItem& item : line.items)
-                    for (const SeatRef& seat : not_free)
-                        if (!first && seat.instance == item.instance && seat.seat == item.seat) first = &seat;
-            refuse(first ? *first : not_free.front());
-        }
+        // The refusal names the first seat of the basket that was not free.
+        for (const SeatRef& seat : to_claim)
+            if (std::find(not_free.begin(), not_free.end(), seat) != not_free.end()) refuse(seat);
         for (const std::string& token : holds) hold_store.remove_if_empty(token);
     }
 

@@ -267,8 +267,7 @@ void SeatLedger::finish() {
         auto log = db_.prepare(
             "INSERT INTO seat_changes (instance_id, version, seat_id, state, changed_at) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (instance_id, version, seat_id) DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at");
-        const std::int64_t changed_at = std::chrono::duration_cast<std::chrono::seconds>(
-                                            std::chrono::system_clock::now().time_since_epoch()).count();
+        const std::int64_t changed_at = unix_now();
         auto stamp = db_.prepare("UPDATE seat_states SET changed_version = ? WHERE instance_id = ? AND seat_id = ?");
         for (const auto& [seat, state] : seats) {
             log.bind(1, instance).bind(2, version).bind(3, seat).bind(4, seat_state_name(state)).bind(5, changed_at);

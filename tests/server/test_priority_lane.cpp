@@ -8,6 +8,7 @@
 #include <chrono>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -76,32 +77,50 @@ struct QueueFixture {
     QueueFixture() { pool.lease()->execute("CREATE TABLE sales (name TEXT NOT NULL)"); }
 };
 
-}  // namespace
-
-TEST_CASE("a priority write runs and commits before the ordinary writes queued ahead of it", "[priority_lane]") {
+// A write queue whose writer is held inside its first write until release(), so the writes queued
+// meanwhile wait for it; the journal records what they did.
+struct HeldWriter {
     QueueFixture fixture;
     Journal journal;
     std::vector<std::thread> threads;
-    {
-        WriteQueue writes(fixture.pool);
-        std::promise<void> open, running;
-        threads.push_back(queue_write(writes, fixture.pool, journal, "blocker", WriteLane::ordinary, open.get_future().share(), &running));
-        running.get_future().wait();  // the writer is inside the blocker's batch
-        constexpr int crowd = 20;
-        for (int i = 0; i < crowd; ++i)
-            threads.push_back(queue_write(writes, fixture.pool, journal, "single-" + std::to_string(i), WriteLane::ordinary));
-        std::this_thread::sleep_for(settle);
-        threads.push_back(queue_write(writes, fixture.pool, journal, "series", WriteLane::priority));
-        std::this_thread::sleep_for(settle);
+    std::optional<WriteQueue> writes;
+    std::promise<void> open, running;
+
+    HeldWriter(const std::string& first, WriteLane lane) {
+        writes.emplace(fixture.pool);
+        threads.push_back(queue_write(*writes, fixture.pool, journal, first, lane, open.get_future().share(), &running));
+        running.get_future().wait();
+    }
+    void queue(const std::string& name, WriteLane lane) {
+        threads.push_back(queue_write(*writes, fixture.pool, journal, name, lane));
+    }
+    // Lets the first write go on, waits for every write and stops the writer.
+    void release() {
         open.set_value();
         for (auto& t : threads) t.join();
+        writes.reset();
     }
-    const std::size_t series_ran = journal.position("ran series");
-    REQUIRE(series_ran < journal.entries().size());
+    bool saw_series_committed(const std::string& name) {
+        return journal.position(name + " saw series committed") < journal.entries().size();
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a priority write runs and commits before the ordinary writes queued ahead of it", "[priority_lane]") {
+    HeldWriter held("blocker", WriteLane::ordinary);
+    constexpr int crowd = 20;
+    for (int i = 0; i < crowd; ++i) held.queue("single-" + std::to_string(i), WriteLane::ordinary);
+    std::this_thread::sleep_for(settle);
+    held.queue("series", WriteLane::priority);
+    std::this_thread::sleep_for(settle);
+    held.release();
+    const std::size_t series_ran = held.journal.position("ran series");
+    REQUIRE(series_ran < held.journal.entries().size());
     for (int i = 0; i < 20; ++i) {
         const std::string single = "single-" + std::to_string(i);
-        CHECK(series_ran < journal.position("ran " + single));
-        CHECK(journal.position(single + " saw series committed") < journal.entries().size());
+        CHECK(series_ran < held.journal.position("ran " + single));
+        CHECK(held.saw_series_committed(single));
     }
 }
 
@@ -144,73 +163,44 @@ TEST_CASE("a priority write cuts the batch under way short: it commits before th
 }
 
 TEST_CASE("priority writes that arrive while a priority cut runs wait for its commit", "[priority_lane]") {
-    QueueFixture fixture;
-    Journal journal;
-    std::vector<std::thread> threads;
-    {
-        WriteQueue writes(fixture.pool);
-        std::promise<void> open, running;
-        threads.push_back(queue_write(writes, fixture.pool, journal, "series", WriteLane::priority, open.get_future().share(), &running));
-        running.get_future().wait();  // the writer is inside the cut that runs "series"
-        for (int i = 0; i < 3; ++i)
-            threads.push_back(queue_write(writes, fixture.pool, journal, "late-" + std::to_string(i), WriteLane::priority));
-        std::this_thread::sleep_for(settle);
-        open.set_value();
-        for (auto& t : threads) t.join();
-    }
+    HeldWriter held("series", WriteLane::priority);  // the writer is inside the cut that runs "series"
+    for (int i = 0; i < 3; ++i) held.queue("late-" + std::to_string(i), WriteLane::priority);
+    std::this_thread::sleep_for(settle);
+    held.release();
     // "series" was answered when its cut committed, not after the writes that came later.
-    for (int i = 0; i < 3; ++i) CHECK(journal.position("late-" + std::to_string(i) + " saw series committed") < journal.entries().size());
+    for (int i = 0; i < 3; ++i) CHECK(held.saw_series_committed("late-" + std::to_string(i)));
 }
 
 TEST_CASE("a cut takes at most two priority writes, so a checkout write never waits behind many", "[priority_lane]") {
-    QueueFixture fixture;
-    Journal journal;
-    std::vector<std::thread> threads;
-    {
-        WriteQueue writes(fixture.pool);
-        std::promise<void> open, running;
-        threads.push_back(queue_write(writes, fixture.pool, journal, "blocker", WriteLane::ordinary, open.get_future().share(), &running));
-        running.get_future().wait();
-        threads.push_back(queue_write(writes, fixture.pool, journal, "series", WriteLane::priority));
-        for (int i = 0; i < 3; ++i) {
-            std::this_thread::sleep_for(settle);  // queued in this order
-            threads.push_back(queue_write(writes, fixture.pool, journal, "hold-" + std::to_string(i), WriteLane::priority));
-        }
-        std::this_thread::sleep_for(settle);
-        open.set_value();
-        for (auto& t : threads) t.join();
+    HeldWriter held("blocker", WriteLane::ordinary);
+    held.queue("series", WriteLane::priority);
+    for (int i = 0; i < 3; ++i) {
+        std::this_thread::sleep_for(settle);  // queued in this order
+        held.queue("hold-" + std::to_string(i), WriteLane::priority);
     }
+    std::this_thread::sleep_for(settle);
+    held.release();
     // The first cut: "series" and "hold-0", committed together; the next: the other two.
-    REQUIRE(journal.position("ran hold-0") < journal.entries().size());
-    CHECK(journal.position("hold-0 saw series committed") == journal.entries().size());
-    CHECK(journal.position("hold-1 saw series committed") < journal.entries().size());
-    CHECK(journal.position("hold-2 saw series committed") < journal.entries().size());
+    REQUIRE(held.journal.position("ran hold-0") < held.journal.entries().size());
+    CHECK_FALSE(held.saw_series_committed("hold-0"));
+    CHECK(held.saw_series_committed("hold-1"));
+    CHECK(held.saw_series_committed("hold-2"));
 }
 
 TEST_CASE("a checkout write (a series order) runs and commits before the priority writes queued ahead of it",
           "[priority_lane]") {
-    QueueFixture fixture;
-    Journal journal;
-    std::vector<std::thread> threads;
-    {
-        WriteQueue writes(fixture.pool);
-        std::promise<void> open, running;
-        threads.push_back(queue_write(writes, fixture.pool, journal, "blocker", WriteLane::ordinary, open.get_future().share(), &running));
-        running.get_future().wait();
-        for (int i = 0; i < 3; ++i)
-            threads.push_back(queue_write(writes, fixture.pool, journal, "hold-" + std::to_string(i), WriteLane::priority));
-        std::this_thread::sleep_for(settle);
-        threads.push_back(queue_write(writes, fixture.pool, journal, "series", WriteLane::checkout));
-        std::this_thread::sleep_for(settle);
-        open.set_value();
-        for (auto& t : threads) t.join();
-    }
-    const std::size_t series_ran = journal.position("ran series");
-    REQUIRE(series_ran < journal.entries().size());
+    HeldWriter held("blocker", WriteLane::ordinary);
+    for (int i = 0; i < 3; ++i) held.queue("hold-" + std::to_string(i), WriteLane::priority);
+    std::this_thread::sleep_for(settle);
+    held.queue("series", WriteLane::checkout);
+    std::this_thread::sleep_for(settle);
+    held.release();
+    const std::size_t series_ran = held.journal.position("ran series");
+    REQUIRE(series_ran < held.journal.entries().size());
     for (int i = 0; i < 3; ++i) {
         const std::string hold = "hold-" + std::to_string(i);
-        CHECK(series_ran < journal.position("ran " + hold));
-        CHECK(journal.position(hold + " saw series committed") < journal.entries().size());
+        CHECK(series_ran < held.journal.position("ran " + hold));
+        CHECK(held.saw_series_committed(hold));
     }
 }
 
