@@ -4,7 +4,6 @@
 #include <httplib.h>
 
 #include <algorithm>
-#include <chrono>
 #include <iostream>
 #include <random>
 #include <thread>
@@ -14,8 +13,10 @@
 
 namespace encore::server {
 
-void run_retrying_conflicts(const httplib::Request& req, httplib::Response& res, const std::function<void()>& handler) {
+void run_retrying_conflicts(const httplib::Request& req, httplib::Response& res, const std::function<void()>& handler,
+                            std::chrono::milliseconds patience) {
     const httplib::Response before = res;
+    const auto give_up_at = std::chrono::steady_clock::now() + patience;
     thread_local std::minstd_rand random{std::random_device{}()};
     for (int attempt = 1;; ++attempt) {
         try {
@@ -24,7 +25,8 @@ void run_retrying_conflicts(const httplib::Request& req, httplib::Response& res,
         } catch (const db::Error& error) {
             if (!error.retryable()) throw;
             res = before;
-            if (attempt == max_conflict_attempts) {
+            const auto now = std::chrono::steady_clock::now();
+            if (now >= give_up_at) {
                 std::cerr << "encore-server: " << req.method << " " << printable(req.path) << ": gave up after "
                           << attempt << " tries: " << error.what() << "\n";
                 res.set_header("Retry-After", "1");
@@ -33,7 +35,7 @@ void run_retrying_conflicts(const httplib::Request& req, httplib::Response& res,
                 return;
             }
             std::uniform_int_distribution<int> pause_ms(1, 1 << std::min(attempt, 9));
-            std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms(random)));
+            std::this_thread::sleep_until(std::min(give_up_at, now + std::chrono::milliseconds(pause_ms(random))));
         }
     }
 }

@@ -158,6 +158,20 @@ long acknowledged_by_clients_of(Shared& shared, int server, int server_count) {
     return count;
 }
 
+// After a failed run, what the servers said when they gave a request up: the log of a run is gone
+// with its folder, and a 503 alone does not say which error the server kept meeting.
+void print_given_up_requests(const TempFolder& dir, int server_count) {
+    for (int n = 0; n < server_count; ++n) {
+        std::ifstream log(dir.file("server-" + std::to_string(n) + ".log"));
+        int shown = 0;
+        for (std::string line; std::getline(log, line) && shown < 10;)
+            if (line.find(": gave up after ") != std::string::npos) {
+                std::printf("crash: server %c logged: %s\n", static_cast<char>('A' + n), line.c_str());
+                ++shown;
+            }
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -300,7 +314,9 @@ int main(int argc, char** argv) {
             std::printf("crash: no order was acknowledged, so the run proves nothing\n");
             return 2;
         }
-        return audit.clean() ? 0 : 1;
+        if (audit.clean()) return 0;
+        print_given_up_requests(dir, server_count);
+        return 1;
     } catch (const std::exception& error) {
         std::fprintf(stderr, "crash_test: %s\n", error.what());
         return 2;
