@@ -158,11 +158,15 @@ long acknowledged_by_clients_of(Shared& shared, int server, int server_count) {
     return count;
 }
 
+std::string server_log(const TempFolder& dir, int server) {
+    return dir.file("server-" + std::to_string(server) + ".log");
+}
+
 // After a failed run, what the servers said when they gave a request up: the log of a run is gone
 // with its folder, and a 503 alone does not say which error the server kept meeting.
 void print_given_up_requests(const TempFolder& dir, int server_count) {
     for (int n = 0; n < server_count; ++n) {
-        std::ifstream log(dir.file("server-" + std::to_string(n) + ".log"));
+        std::ifstream log(server_log(dir, n));
         int shown = 0;
         for (std::string line; std::getline(log, line) && shown < 10;)
             if (line.find(": gave up after ") != std::string::npos) {
@@ -199,8 +203,7 @@ int main(int argc, char** argv) {
         if (server_count > 1) server_args.insert(server_args.end(), {"--max-seats-per-customer", "100000"});
         std::vector<std::unique_ptr<ServerChild>> servers;
         for (int n = 0; n < server_count; ++n)
-            servers.push_back(std::make_unique<ServerChild>(server_bin, server_args,
-                                                            dir.file("server-" + std::to_string(n) + ".log")));
+            servers.push_back(std::make_unique<ServerChild>(server_bin, server_args, server_log(dir, n)));
         ApiClient reader("127.0.0.1", servers.front()->port());
         const Catalog catalog = fetch_catalog(reader);
 

@@ -105,23 +105,28 @@ struct HeldWriter {
     }
 };
 
-}  // namespace
-
-TEST_CASE("a priority write runs and commits before the ordinary writes queued ahead of it", "[priority_lane]") {
+// Queues `count` writes named prefix-0 … in `crowd_lane` behind the held writer, then "series" in
+// `series_lane`, and releases the writer: "series" must run, and commit, before every one of the crowd.
+void check_series_jumps_the_queue(const std::string& prefix, int count, WriteLane crowd_lane, WriteLane series_lane) {
     HeldWriter held("blocker", WriteLane::ordinary);
-    constexpr int crowd = 20;
-    for (int i = 0; i < crowd; ++i) held.queue("single-" + std::to_string(i), WriteLane::ordinary);
+    for (int i = 0; i < count; ++i) held.queue(prefix + std::to_string(i), crowd_lane);
     std::this_thread::sleep_for(settle);
-    held.queue("series", WriteLane::priority);
+    held.queue("series", series_lane);
     std::this_thread::sleep_for(settle);
     held.release();
     const std::size_t series_ran = held.journal.position("ran series");
     REQUIRE(series_ran < held.journal.entries().size());
-    for (int i = 0; i < 20; ++i) {
-        const std::string single = "single-" + std::to_string(i);
-        CHECK(series_ran < held.journal.position("ran " + single));
-        CHECK(held.saw_series_committed(single));
+    for (int i = 0; i < count; ++i) {
+        const std::string name = prefix + std::to_string(i);
+        CHECK(series_ran < held.journal.position("ran " + name));
+        CHECK(held.saw_series_committed(name));
     }
+}
+
+}  // namespace
+
+TEST_CASE("a priority write runs and commits before the ordinary writes queued ahead of it", "[priority_lane]") {
+    check_series_jumps_the_queue("single-", 20, WriteLane::ordinary, WriteLane::priority);
 }
 
 TEST_CASE("a priority write cuts the batch under way short: it commits before the rest of that batch",
@@ -189,19 +194,7 @@ TEST_CASE("a cut takes at most two priority writes, so a checkout write never wa
 
 TEST_CASE("a checkout write (a series order) runs and commits before the priority writes queued ahead of it",
           "[priority_lane]") {
-    HeldWriter held("blocker", WriteLane::ordinary);
-    for (int i = 0; i < 3; ++i) held.queue("hold-" + std::to_string(i), WriteLane::priority);
-    std::this_thread::sleep_for(settle);
-    held.queue("series", WriteLane::checkout);
-    std::this_thread::sleep_for(settle);
-    held.release();
-    const std::size_t series_ran = held.journal.position("ran series");
-    REQUIRE(series_ran < held.journal.entries().size());
-    for (int i = 0; i < 3; ++i) {
-        const std::string hold = "hold-" + std::to_string(i);
-        CHECK(series_ran < held.journal.position("ran " + hold));
-        CHECK(held.saw_series_committed(hold));
-    }
+    check_series_jumps_the_queue("hold-", 3, WriteLane::priority, WriteLane::checkout);
 }
 
 TEST_CASE("a series order takes the checkout lane, a series hold the priority lane", "[priority_lane]") {
